@@ -1,0 +1,108 @@
+"""RSS 2.0 and Atom 1.0 feeds of the latest public releases, one pair per language."""
+
+import mimetypes
+import uuid
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .models import PressRelease
+
+# Feeds are shared instances; the request they answer is kept per call, not on self.
+current_request = ContextVar("current_request")
+
+
+class RssWithContent(Rss201rev2Feed):
+    """RSS 2.0 carrying each release's full HTML in content:encoded."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class AtomWithContent(Atom1Feed):
+    """Atom 1.0 with the standfirst as summary and the full HTML as content."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class LatestReleasesFeed(Feed):
+    def get_feed(self, obj, request):
+        token = current_request.set(request)
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            current_request.reset(token)
+
+    def title(self):
+        return _("%(institution)s — press releases") % {
+            "institution": settings.NEWSROOM_INSTITUTION_NAME
+        }
+
+    def description(self):
+        return _("The latest press releases from %(institution)s.") % {
+            "institution": settings.NEWSROOM_INSTITUTION_NAME
+        }
+
+    def link(self):
+        return reverse("newsroom:release-list")
+
+    def author_name(self):
+        return settings.NEWSROOM_INSTITUTION_NAME
+
+    def items(self):
+        return PressRelease.objects.public()[: settings.NEWSROOM_FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_extra_kwargs(self, item):
+        return {"content": item.body}
+
+    def item_guid(self, item):
+        # Stable across edits and slug changes, distinct per language.
+        return f"urn:uuid:{uuid.uuid5(item.uuid, translation.get_language())}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.modified_at()
+
+    def item_enclosures(self, item):
+        if not item.hero_image:
+            return []
+        try:
+            length = item.hero_image.size
+        except OSError:  # the file is gone from storage: leave the item without it
+            return []
+        mime_type = mimetypes.guess_type(item.hero_image.name)[0] or "application/octet-stream"
+        url = current_request.get().build_absolute_uri(item.hero_image.url)
+        return [Enclosure(url, str(length), mime_type)]
+
+
+class LatestReleasesRssFeed(LatestReleasesFeed):
+    feed_type = RssWithContent
+
+
+class LatestReleasesAtomFeed(LatestReleasesFeed):
+    feed_type = AtomWithContent
+    subtitle = LatestReleasesFeed.description

@@ -1,0 +1,127 @@
+import io
+import random
+import uuid
+from datetime import datetime, timedelta
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from newsroom import demo_content
+from newsroom.models import Contact, PressRelease, ReleaseContact
+
+# Demo releases get fixed identifiers, so a second run finds them instead of adding more.
+DEMO_NAMESPACE = uuid.UUID("5f0c8f8e-4a55-4f39-9a3e-6a1f2f3f0d11")
+
+
+def demo_uuid(key):
+    return uuid.uuid5(DEMO_NAMESPACE, key)
+
+
+def local_datetime(text):
+    return timezone.make_aware(datetime.fromisoformat(text))
+
+
+def hero_image(key, width=1600, height=900):
+    """A JPEG illustration drawn from the key: a gradient with soft shapes."""
+    rng = random.Random(key)
+    start = [rng.randint(0, 90) for _ in range(3)]
+    end = [rng.randint(110, 230) for _ in range(3)]
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for x in range(width):
+        mix = x / (width - 1)
+        draw.line(
+            [(x, 0), (x, height)], fill=tuple(int(a + (b - a) * mix) for a, b in zip(start, end))
+        )
+    for _ in range(12):
+        radius = rng.randint(60, 260)
+        cx, cy = rng.randint(0, width), rng.randint(0, height)
+        shade = tuple(min(255, c + 40) for c in end)
+        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=shade, width=6)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True)
+    return ContentFile(buffer.getvalue(), name=f"{key}.jpg")
+
+
+def paragraphs(text):
+    return f"<p>{text}</p>" if text else ""
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content: the reference U-Multirank 2021 release in French and English, "
+        "press contacts and thirty other releases. Running it again changes nothing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        contacts = {spec["key"]: self.ensure_contact(spec) for spec in demo_content.CONTACTS}
+        created = [
+            self.ensure_release(spec, contacts)
+            for spec in [demo_content.REFERENCE_RELEASE, *self.other_release_specs()]
+        ]
+        count = sum(created)
+        self.stdout.write(
+            f"Demo content: {count} release(s) created, {len(created) - count} already there."
+        )
+
+    def other_release_specs(self):
+        rows = [
+            *((row, PressRelease.Status.PUBLISHED) for row in demo_content.OTHER_RELEASES),
+            (demo_content.DRAFT_RELEASE, PressRelease.Status.DRAFT),
+            (demo_content.SCHEDULED_RELEASE, PressRelease.Status.PUBLISHED),
+        ]
+        for (key, when, title_fr, title_en, lead_fr, lead_en, text_fr, text_en), status in rows:
+            yield {
+                "key": key,
+                "published_at": when,
+                "status": status,
+                "dateline": "Alès",
+                "image": key in demo_content.WITH_IMAGE,
+                "contacts": ["press-office"],
+                "title_fr": title_fr,
+                "standfirst_fr": lead_fr,
+                "body_fr": paragraphs(lead_fr) + paragraphs(text_fr),
+                "title_en": title_en or "",
+                "standfirst_en": lead_en if title_en else "",
+                "body_en": paragraphs(lead_en) + paragraphs(text_en) if title_en else "",
+            }
+
+    def ensure_contact(self, spec):
+        fields = {name: value for name, value in spec.items() if name not in {"key", "email"}}
+        contact, _created = Contact.objects.get_or_create(email=spec["email"], defaults=fields)
+        return contact
+
+    def ensure_release(self, spec, contacts):
+        identifier = demo_uuid(spec["key"])
+        if PressRelease.objects.filter(uuid=identifier).exists():
+            return False
+        when = spec["published_at"]
+        release = PressRelease(
+            uuid=identifier,
+            status=spec.get("status", PressRelease.Status.PUBLISHED),
+            published_at=local_datetime(when) if when else timezone.now() + timedelta(weeks=6),
+            dateline=spec["dateline"],
+            **{
+                f"{field}_{code}": spec.get(f"{field}_{code}", "")
+                for field in ("title", "slug", "standfirst", "body", "hero_image_alt")
+                for code in ("fr", "en")
+            },
+        )
+        if spec["image"]:
+            release.hero_image_credit = "IMT Mines Alès"
+            release.hero_image_alt_fr = release.hero_image_alt_fr or "Illustration abstraite"
+            release.hero_image_alt_en = release.hero_image_alt_en or (
+                "Abstract illustration" if release.title_en else ""
+            )
+            release.hero_image.save(f"{spec['key']}.jpg", hero_image(spec["key"]), save=False)
+        release.full_clean()
+        release.save()
+        ReleaseContact.objects.bulk_create(
+            ReleaseContact(release=release, contact=contacts[key], position=position)
+            for position, key in enumerate(spec["contacts"])
+        )
+        return True

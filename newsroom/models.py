@@ -1,0 +1,273 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from .richtext import RichTextField
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# A slug made only of digits would be read as a year in /news/<year>/.
+slug_has_a_letter = RegexValidator(
+    r"[a-z]", _("A slug must contain at least one letter."), code="slug_digits_only"
+)
+
+
+def localized(field, language):
+    """The column that holds `field` in `language`, e.g. title_fr."""
+    return build_localized_fieldname(field, language)
+
+
+def filled(field, language):
+    """Q for rows where the `language` version of `field` is not empty."""
+    column = localized(field, language)
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def public(self, language=None):
+        """Releases a visitor may read in `language` (default: the active language).
+
+        The single rule of visibility: published, publication time passed, and
+        that language has a title and a body.
+        """
+        language = language or translation.get_language()
+        return self.filter(
+            filled("title", language),
+            filled("slug", language),
+            filled("body", language),
+            status=PressRelease.Status.PUBLISHED,
+            published_at__lte=timezone.now(),
+        )
+
+    def complete_in(self, language):
+        """Releases whose `language` version has a title, a slug and a body."""
+        return self.filter(
+            filled("title", language), filled("slug", language), filled("body", language)
+        )
+
+    def for_listing(self):
+        """Leave the bodies, the heaviest columns, out of list pages."""
+        return self.defer("body", *(localized("body", code) for code in LANGUAGE_CODES))
+
+    def for_detail(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "release_contacts",
+                queryset=ReleaseContact.objects.select_related("contact").order_by("position"),
+            )
+        )
+
+
+class Contact(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ().-]{6,}$",
+                _("Enter a phone number such as +33 4 66 78 50 00."),
+            )
+        ],
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive contacts stay on past releases but leave the contacts page."),
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first on the contacts page.")
+    )
+
+    class Meta:
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+    def phone_uri(self):
+        """The phone number as a tel: URI (digits and a leading +)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+class PressRelease(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=250,
+        blank=True,
+        validators=[slug_has_a_letter],
+        help_text=_("The end of the page address; unique within each language."),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_("The lead: one or two sentences that sum up the release."),
+    )
+    body = RichTextField(_("body"), blank=True)
+    dateline = models.CharField(
+        _("dateline place"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the release is issued from, e.g. Alès."),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("The release stays hidden until this date and time."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="releases/%Y/%m/",
+        blank=True,
+        width_field="hero_image_width",
+        height_field="hero_image_height",
+    )
+    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it."),
+    )
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
+    contacts = models.ManyToManyField(
+        Contact,
+        through="ReleaseContact",
+        related_name="releases",
+        verbose_name=_("press contacts"),
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.UniqueConstraint(
+                fields=[localized("slug", code)], name=f"unique_release_slug_{code}"
+            )
+            for code in LANGUAGE_CODES
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="release_public_idx")]
+
+    def __str__(self):
+        return self.title or next(
+            (getattr(self, localized("title", code)) for code in LANGUAGE_CODES if
+             getattr(self, localized("title", code))),
+            _("(untitled release)"),
+        )  # fmt: skip
+
+    def clean(self):
+        # An editor who leaves a slug blank gets one made from that language's title.
+        for code in LANGUAGE_CODES:
+            title = getattr(self, localized("title", code))
+            if title and not getattr(self, localized("slug", code)):
+                setattr(self, localized("slug", code), slugify(title)[:250])
+        self.store_missing_slugs_as_null()
+        if self.status == self.Status.PUBLISHED and not self.complete_languages():
+            raise ValidationError(
+                _("A published release needs a title and a body in at least one language.")
+            )
+
+    def save(self, *args, **kwargs):
+        self.store_missing_slugs_as_null()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(
+                "newsroom:release-detail",
+                kwargs={"slug": getattr(self, localized("slug", language))},
+            )
+
+    def store_missing_slugs_as_null(self):
+        """NULL, not "", for a missing slug: the per-language unique constraints skip NULLs."""
+        for code in LANGUAGE_CODES:
+            if not getattr(self, localized("slug", code)):
+                setattr(self, localized("slug", code), None)
+
+    def is_complete_in(self, language):
+        return all(getattr(self, localized(field, language)) for field in ("title", "slug", "body"))
+
+    def complete_languages(self):
+        return [code for code in LANGUAGE_CODES if self.is_complete_in(code)]
+
+    def is_public_in(self, language):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+            and self.is_complete_in(language)
+        )
+
+    def formatted_dateline(self, language=None):
+        """'Alès, le 22 septembre 2021' in French, 'Alès, 22 September 2021' in English."""
+        language = language or translation.get_language()
+        with translation.override(language):
+            date = timezone.localtime(self.published_at).date()
+            # French writes the first day of a month as an ordinal: « le 1er octobre ».
+            day = "1er" if language == "fr" and date.day == 1 else str(date.day)
+            when = f"{day} {date_format(date, 'F Y')}"
+            if not self.dateline:
+                return when
+            return gettext("%(place)s, %(date)s") % {"place": self.dateline, "date": when}
+
+    def modified_at(self):
+        """When readers last saw a change: the publication, or a later correction."""
+        return max(self.published_at, self.updated_at)
+
+
+class ReleaseContact(models.Model):
+    release = models.ForeignKey(
+        PressRelease,
+        on_delete=models.CASCADE,
+        related_name="release_contacts",
+        verbose_name=_("press release"),
+    )
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, verbose_name=_("press contact"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("press contact of the release")
+        verbose_name_plural = _("press contacts of the release")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "contact"], name="unique_release_contact")
+        ]
+
+    def __str__(self):
+        return str(self.contact)

@@ -1,0 +1,223 @@
+"""Settings for the newsroom project, read from environment variables.
+
+Every setting has a safe local default; production sets DJANGO_SECRET_KEY,
+DJANGO_ALLOWED_HOSTS and DATABASE_URL. README.md lists the variables.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+from xstatic.pkg import jquery_ui
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def local_secret_key():
+    """A key for local development, generated once and kept out of git."""
+    path = BASE_DIR / ".secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def cache_from_url(url):
+    """Map a cache URL (locmem://, redis://…, dummy://) to a CACHES entry."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if url.startswith("locmem://"):
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": url.removeprefix("locmem://") or "newsroom",
+        }
+    raise ImproperlyConfigured(f"Unsupported DJANGO_CACHE_URL: {url!r}")
+
+
+DEBUG = env_bool("DJANGO_DEBUG")
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
+            "(set DJANGO_DEBUG=1 for local development)."
+        )
+    SECRET_KEY = local_secret_key()
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # modeltranslation must come before the admin so its tabs and fields register.
+    "modeltranslation",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.syndication",
+    "ckeditor",
+    "newsroom",
+    "rankings",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    # ETags on every page and feed, so unchanged content answers 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "newsroom.context_processors.institution",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL",
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Internationalisation: French first, English second, in the institution's time zone.
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris")
+USE_I18N = True
+USE_TZ = True
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
+# No fallback: an untranslated field stays empty rather than showing the other language.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# Served from our own static files: the CDN default breaks offline and under a CSP.
+JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static", ("jquery-ui", jquery_ui.BASE_DIR)]
+
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Rich text: one press-release toolbar; Source only for superusers.
+_RICH_TEXT_TOOLBAR = [
+    ["Format"],
+    ["Bold", "Italic", "Subscript", "Superscript", "RemoveFormat"],
+    ["NumberedList", "BulletedList", "Blockquote"],
+    ["Link", "Unlink"],
+    ["Image", "Table", "HorizontalRule", "SpecialChar"],
+    ["Undo", "Redo"],
+]
+_RICH_TEXT_EDITOR = {
+    "toolbar": "PressRelease",
+    "toolbar_PressRelease": _RICH_TEXT_TOOLBAR,
+    "format_tags": "p;h2;h3;h4",
+    "height": 420,
+    "width": "100%",
+    # Matches newsroom.richtext.ALLOWED_TAGS: the editor never produces what the
+    # server would strip.
+    "allowedContent": (
+        "p br h2 h3 h4 strong em sub sup hr ul ol li blockquote figcaption caption"
+        " thead tbody tr[lang,dir];"
+        "a[!href,title,lang,dir];"
+        "img[!src,alt,width,height];"
+        "figure table[lang,dir];"
+        "th[scope,colspan,rowspan];"
+        "td[colspan,rowspan];"
+        "*[lang,dir]"
+    ),
+    "disallowedContent": "*[on*]; *{*}; *(*)",
+    "removePlugins": (
+        "exportpdf,scayt,wsc,iframe,forms,preview,templates,flash,"
+        "smiley,elementspath,save,newpage,print,language,div"
+    ),
+    "removeDialogTabs": "image:advanced;link:advanced;table:advanced",
+    "entities": False,
+    "forcePasteAsPlainText": False,
+    "pasteFilter": "semantic-content",
+}
+CKEDITOR_CONFIGS = {
+    "default": _RICH_TEXT_EDITOR,
+    "superuser": {
+        **_RICH_TEXT_EDITOR,
+        "toolbar_PressRelease": [*_RICH_TEXT_TOOLBAR, ["Source"]],
+    },
+}
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+
+# The institution that publishes the releases (used by feeds and page footers).
+NEWSROOM_INSTITUTION_NAME = os.environ.get("NEWSROOM_INSTITUTION_NAME", "IMT Mines Alès")
+NEWSROOM_RELEASES_PER_PAGE = 12
+NEWSROOM_FEED_SIZE = 20
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+}
+
+# CKEditor 4.22.1 is out of support; we keep it at the client's request and make the
+# site safe regardless (server-side sanitising, restricted editor): see README, Security.
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]

@@ -1,0 +1,21 @@
+"""Root URLconf: admin and plumbing outside the language prefix, public pages inside."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.
+urlpatterns += i18n_patterns(
+    path("", include("newsroom.public_urls")),
+    prefix_default_language=True,
+)
+
+# Uploaded media in local development only (static() is a no-op unless DEBUG).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
