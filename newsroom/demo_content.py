@@ -72,11 +72,11 @@ REFERENCE_RELEASE = {
         "Erasmus+ programme, the school earns the top grade ten times and shares first "
         "place in France for teaching and learning."
     ),
-    "hero_image_alt_fr": "Des élèves ingénieurs en travaux pratiques dans un laboratoire de l’école",
-    "hero_image_alt_en": "Engineering students during a practical class in one of the school’s labs",
+    "hero_image_alt_fr": "Élèves ingénieurs en travaux pratiques dans un laboratoire",
+    "hero_image_alt_en": "Engineering students during a practical class in a lab",
     "body_fr": """
 <p>Le classement mondial U-Multirank, soutenu par l’Union européenne au titre du programme
-Erasmus+, a publié son édition 2021 : près de 1 800 écoles et universités de 96 pays y sont
+Erasmus+, a publié son édition 2021 : près de 1 800 écoles et universités de 96 pays y sont
 évaluées.</p>
 <p>Présente dans ce palmarès pour la deuxième année consécutive, IMT Mines Alès y confirme
 des résultats en progression. L’école obtient à dix reprises la note maximale, « très bien » :</p>
@@ -208,7 +208,7 @@ OTHER_RELEASES = [
         "2020-03-17T18:00",
         "Covid-19 : l’école passe tous ses cours à distance",
         "Covid-19: the school moves all its teaching online",
-        "Dès le premier jour du confinement, les 1 400 élèves ont pu suivre leurs cours en ligne.",
+        "Dès le premier jour du confinement, les 1 400 élèves ont pu suivre leurs cours en ligne.",
         "From the first day of lockdown, all 1,400 students could follow their classes online.",
         "Les équipes pédagogiques et informatiques ont équipé les élèves qui en avaient besoin "
         "d’ordinateurs portables et de connexions mobiles.",
@@ -366,7 +366,7 @@ OTHER_RELEASES = [
         "2022-11-26T15:00",
         "La promotion 2022 reçoit ses diplômes",
         None,
-        "La cérémonie a réuni plus de 1 000 personnes autour des nouveaux diplômés.",
+        "La cérémonie a réuni plus de 1 000 personnes autour des nouveaux diplômés.",
         "",
         "La marraine de la promotion, ingénieure dans les énergies renouvelables, a encouragé "
         "les diplômés à mettre leurs compétences au service de la transition écologique.",

@@ -185,23 +185,8 @@ class PressRelease(models.Model):
         indexes = [models.Index(fields=["status", "-published_at"], name="release_public_idx")]
 
     def __str__(self):
-        return self.title or next(
-            (getattr(self, localized("title", code)) for code in LANGUAGE_CODES if
-             getattr(self, localized("title", code))),
-            _("(untitled release)"),
-        )  # fmt: skip
-
-    def clean(self):
-        # An editor who leaves a slug blank gets one made from that language's title.
-        for code in LANGUAGE_CODES:
-            title = getattr(self, localized("title", code))
-            if title and not getattr(self, localized("slug", code)):
-                setattr(self, localized("slug", code), slugify(title)[:250])
-        self.store_missing_slugs_as_null()
-        if self.status == self.Status.PUBLISHED and not self.complete_languages():
-            raise ValidationError(
-                _("A published release needs a title and a body in at least one language.")
-            )
+        titles = (getattr(self, localized("title", code)) for code in LANGUAGE_CODES)
+        return self.title or next(filter(None, titles), gettext("(untitled release)"))
 
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
@@ -213,6 +198,18 @@ class PressRelease(models.Model):
             return reverse(
                 "newsroom:release-detail",
                 kwargs={"slug": getattr(self, localized("slug", language))},
+            )
+
+    def clean(self):
+        # An editor who leaves a slug blank gets one made from that language's title.
+        for code in LANGUAGE_CODES:
+            title = getattr(self, localized("title", code))
+            if title and not getattr(self, localized("slug", code)):
+                setattr(self, localized("slug", code), slugify(title)[:250])
+        self.store_missing_slugs_as_null()
+        if self.status == self.Status.PUBLISHED and not self.complete_languages():
+            raise ValidationError(
+                _("A published release needs a title and a body in at least one language.")
             )
 
     def store_missing_slugs_as_null(self):

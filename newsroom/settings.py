@@ -180,20 +180,26 @@ _RICH_TEXT_EDITOR = {
         "*[lang,dir]"
     ),
     "disallowedContent": "*[on*]; *{*}; *(*)",
+    # Plugins that call third-party services or add risk, and unused ones.
     "removePlugins": (
         "exportpdf,scayt,wsc,iframe,forms,preview,templates,flash,"
-        "smiley,elementspath,save,newpage,print,language,div"
+        "smiley,elementspath,save,newpage,print,language,div,sourcearea,sourcedialog"
     ),
     "removeDialogTabs": "image:advanced;link:advanced;table:advanced",
     "entities": False,
     "forcePasteAsPlainText": False,
     "pasteFilter": "semantic-content",
 }
+# django-ckeditor's own toolbars (Basic, Full) carry Source: replace them too.
+_RICH_TEXT_EDITOR |= {"toolbar_Basic": _RICH_TEXT_TOOLBAR, "toolbar_Full": _RICH_TEXT_TOOLBAR}
 CKEDITOR_CONFIGS = {
     "default": _RICH_TEXT_EDITOR,
     "superuser": {
         **_RICH_TEXT_EDITOR,
         "toolbar_PressRelease": [*_RICH_TEXT_TOOLBAR, ["Source"]],
+        "removePlugins": _RICH_TEXT_EDITOR["removePlugins"].removesuffix(
+            ",sourcearea,sourcedialog"
+        ),
     },
 }
 

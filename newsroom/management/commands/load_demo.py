@@ -34,7 +34,8 @@ def hero_image(key, width=1600, height=900):
     for x in range(width):
         mix = x / (width - 1)
         draw.line(
-            [(x, 0), (x, height)], fill=tuple(int(a + (b - a) * mix) for a, b in zip(start, end))
+            [(x, 0), (x, height)],
+            fill=tuple(int(a + (b - a) * mix) for a, b in zip(start, end, strict=True)),
         )
     for _ in range(12):
         radius = rng.randint(60, 260)

@@ -1,0 +1,61 @@
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.utils import translation
+
+from tests.factories import ContactFactory, PressReleaseFactory, ReleaseContactFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files go to a throw-away folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in French, the site's default language."""
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def release(db):
+    return PressReleaseFactory()
+
+
+@pytest.fixture
+def french_only_release(db):
+    return PressReleaseFactory(french_only=True)
+
+
+@pytest.fixture
+def contact(db):
+    return ContactFactory()
+
+
+@pytest.fixture
+def release_with_contacts(db):
+    release = PressReleaseFactory(with_image=True)
+    ReleaseContactFactory(release=release, position=2, contact__name_fr="Zoé Second")
+    ReleaseContactFactory(release=release, position=1, contact__name_fr="Alix Premier")
+    return release
+
+
+@pytest.fixture
+def staff_client(db, django_user_model):
+    """A client signed in as an editor with every newsroom permission."""
+    user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="newsroom"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def superuser_client(db, django_user_model):
+    """A client signed in as a superuser."""
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("boss", password="x"))
+    return client

@@ -1,0 +1,69 @@
+import io
+from datetime import timedelta
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from newsroom.models import Contact, PressRelease, ReleaseContact
+
+
+def jpeg_file(name="photo.jpg", size=(640, 360), color=(20, 90, 140)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    name_fr = factory.Sequence(lambda n: f"Camille Martin {n}")
+    name_en = factory.SelfAttribute("name_fr")
+    role_fr = "Chargée des relations presse"
+    role_en = "Press officer"
+    organisation_fr = "IMT Mines Alès"
+    organisation_en = "IMT Mines Alès"
+    email = factory.Sequence(lambda n: f"presse{n}@example.org")
+    phone = "+33 4 66 78 50 00"
+
+
+class PressReleaseFactory(factory.django.DjangoModelFactory):
+    """A release published yesterday in French and English."""
+
+    class Meta:
+        model = PressRelease
+
+    title_fr = factory.Sequence(lambda n: f"Communiqué numéro {n}")
+    title_en = factory.Sequence(lambda n: f"Press release number {n}")
+    slug_fr = factory.Sequence(lambda n: f"communique-{n}")
+    slug_en = factory.Sequence(lambda n: f"press-release-{n}")
+    standfirst_fr = "Un chapô qui résume le communiqué."
+    standfirst_en = "A standfirst that sums up the release."
+    body_fr = "<p>Le texte du communiqué.</p>"
+    body_en = "<p>The text of the release.</p>"
+    dateline = "Alès"
+    status = PressRelease.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    class Params:
+        french_only = factory.Trait(title_en="", slug_en=None, standfirst_en="", body_en="")
+        draft = factory.Trait(status=PressRelease.Status.DRAFT)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
+        )
+        with_image = factory.Trait(
+            hero_image=factory.LazyFunction(jpeg_file),
+            hero_image_alt_fr="Une photo du campus",
+            hero_image_alt_en="A photo of the campus",
+            hero_image_credit="Service communication",
+        )
+
+
+class ReleaseContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReleaseContact
+
+    release = factory.SubFactory(PressReleaseFactory)
+    contact = factory.SubFactory(ContactFactory)

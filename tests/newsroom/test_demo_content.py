@@ -1,0 +1,120 @@
+"""`manage.py load_demo` gives a realistic newsroom, and running it twice changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from newsroom.models import Contact, PressRelease
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def reference():
+    return PressRelease.objects.get(slug_fr__contains="u-multirank-2021")
+
+
+def test_load_demo_is_idempotent(demo):
+    """A second run adds and changes nothing."""
+    before = list(PressRelease.objects.values_list("pk", "updated_at").order_by("pk"))
+    contacts = Contact.objects.count()
+    call_command("load_demo", verbosity=0)
+    assert list(PressRelease.objects.values_list("pk", "updated_at").order_by("pk")) == before
+    assert Contact.objects.count() == contacts
+
+
+def test_demo_has_the_reference_release_in_both_languages(demo):
+    """The U-Multirank 2021 release is public in French and English, dated Alès, 22 Sept 2021."""
+    release = reference()
+    assert release.complete_languages() == ["fr", "en"]
+    assert release.formatted_dateline("fr") == "Alès, le 22 septembre 2021"
+    assert release.formatted_dateline("en") == "Alès, 22 September 2021"
+    assert PressRelease.objects.public("en").filter(pk=release.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "1&nbsp;800",  # institutions assessed (the sanitiser writes no-break spaces as &nbsp;)
+        "96 pays",
+        "Erasmus+",
+        "deuxième année consécutive",
+        "dix reprises",
+        "4 fois",
+        "3 fois",
+        "2 fois",
+        "1 fois",
+        "ex aequo avec quatre autres écoles",
+        "top 400 mondial",
+        "top 10",
+        "Pierre Perdiguier",
+        "Eric Vivien",
+        "<blockquote>",
+        "<ul>",
+        "https://www.umultirank.org/",
+        "ancrage régional",
+    ],
+)
+def test_reference_release_carries_the_facts_of_the_seed(demo, fact):
+    """Every fact of the seed press release is in the French version."""
+    assert fact in reference().body_fr
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "1,800",
+        "96 countries",
+        "second year running",
+        "ten times",
+        "tied with four other",
+        "top 400",
+        "top 10",
+        "Pierre Perdiguier",
+        "Eric Vivien",
+        "<blockquote>",
+        "regional engagement",
+    ],
+)
+def test_reference_release_carries_the_facts_in_english(demo, fact):
+    """The English version carries the same facts."""
+    assert fact in reference().body_en
+
+
+def test_reference_release_has_its_press_contact(demo):
+    """The seed's contact is attached to the release."""
+    contacts = [link.contact for link in reference().release_contacts.all()]
+    assert [c.email for c in contacts] == ["pierre.perdiguier@mines-ales.fr"]
+
+
+def test_demo_has_variety(demo):
+    """Thirty more releases over several years, French-only ones, a draft, a scheduled one."""
+    assert PressRelease.objects.count() >= 31
+    assert len(PressRelease.objects.dates("published_at", "year")) >= 5
+    public_fr = PressRelease.objects.public("fr").count()
+    public_en = PressRelease.objects.public("en").count()
+    assert public_fr > public_en  # some releases are French-only
+    assert PressRelease.objects.filter(status=PressRelease.Status.DRAFT).exists()
+    assert (
+        PressRelease.objects.exclude(pk__in=PressRelease.objects.public("fr"))
+        .filter(status=PressRelease.Status.PUBLISHED)
+        .exists()
+    )  # the scheduled one
+    assert PressRelease.objects.exclude(hero_image="").count() >= 3
+
+
+def test_demo_pages_render(client, demo):
+    """The demo newsroom's pages all answer in both languages."""
+    release = reference()
+    for path in [
+        "/fr/",
+        "/en/",
+        "/fr/actualites/",
+        "/en/news/?page=2",
+        release.get_absolute_url("fr"),
+        release.get_absolute_url("en"),
+    ]:
+        assert client.get(path).status_code == 200, path
