@@ -21,6 +21,17 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 slug_has_a_letter = RegexValidator(
     r"[a-z]", _("A slug must contain at least one letter."), code="slug_digits_only"
 )
+# These addresses belong to the feeds, under /news/.
+RESERVED_SLUGS = {"rss", "atom"}
+
+
+def validate_slug_is_free(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved for the site’s feeds; choose another slug."),
+            code="slug_reserved",
+            params={"slug": value},
+        )
 
 
 def localized(field, language):
@@ -119,7 +130,7 @@ class PressRelease(models.Model):
         _("slug"),
         max_length=250,
         blank=True,
-        validators=[slug_has_a_letter],
+        validators=[slug_has_a_letter, validate_slug_is_free],
         help_text=_("The end of the page address; unique within each language."),
     )
     standfirst = models.TextField(

@@ -125,3 +125,12 @@ def test_dateline_uses_the_institution_time_zone():
     when = datetime.datetime(2021, 9, 21, 23, 30, tzinfo=datetime.UTC)
     release = PressReleaseFactory.build(dateline="", published_at=when)
     assert release.formatted_dateline("fr") == "22 septembre 2021"
+
+
+@pytest.mark.parametrize("slug", ["2021", "rss", "atom"])
+def test_slugs_that_would_hide_other_pages_are_refused(slug):
+    """A slug cannot take the address of a year archive or a feed."""
+    release = PressReleaseFactory.build(slug_fr=slug)
+    with pytest.raises(ValidationError) as error:
+        release.full_clean()
+    assert "slug_fr" in error.value.message_dict
