@@ -5,6 +5,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from rankings.admin import AwardAdmin
+from rankings.models import Award
+
 from .models import LANGUAGE_CODES, Contact, PressRelease, ReleaseContact, filled
 from .richtext import RichTextAdminMixin
 
@@ -64,11 +67,13 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["public_links", "created_at", "updated_at"]
     inlines = [ReleaseContactInline]
+    autocomplete_fields = ["awards"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dateline", "standfirst", "body"]}),
         (_("Publication"), {"fields": ["status", "published_at", "public_links"]}),
         (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
+        (_("Rankings and awards"), {"fields": ["awards"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -119,3 +124,25 @@ class ContactAdmin(TabbedTranslationAdmin):
     search_fields = [
         f"{field}_{code}" for field in ("name", "role", "organisation") for code in LANGUAGE_CODES
     ] + ["email"]
+
+
+class AnnouncingReleaseInline(admin.TabularInline):
+    model = PressRelease.awards.through
+    verbose_name = _("release announcing this award")
+    verbose_name_plural = _("releases announcing this award")
+    fields = ["pressrelease"]
+    readonly_fields = ["pressrelease"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+# The rankings app knows nothing of releases: the newsroom adds them to the award admin.
+admin.site.unregister(Award)
+
+
+@admin.register(Award)
+class AwardWithReleasesAdmin(AwardAdmin):
+    inlines = [AnnouncingReleaseInline]

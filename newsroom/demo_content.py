@@ -111,12 +111,6 @@ européen Erasmus+, auquel l’école est très attachée.</p>
 </blockquote>
 <p>Eric Vivien y voit aussi une nouvelle occasion, pour IMT Mines Alès, de rayonner à
 l’international.</p>
-<h2>À propos du palmarès mondial U-Multirank</h2>
-<p>Lancé à l’initiative de la Commission européenne et financé par son programme Erasmus+,
-U-Multirank est le premier classement mondial multidimensionnel. Chacun peut y bâtir son propre
-classement en choisissant des indicateurs dans cinq dimensions : enseignement et apprentissage,
-ouverture internationale, recherche, transfert technologique et ancrage régional.
-<a href="https://www.umultirank.org/">En savoir plus (site en anglais)</a>.</p>
 """,
     "body_en": """
 <p>U-Multirank, the global ranking supported by the European Union through its Erasmus+
@@ -154,12 +148,6 @@ people from all over the world.”</p>
 <p>Eric Vivien, Director of International Relations</p>
 </blockquote>
 <p>Eric Vivien also sees it as one more way for IMT Mines Alès to shine internationally.</p>
-<h2>About the U-Multirank global ranking</h2>
-<p>Launched by the European Commission and funded by its Erasmus+ programme, U-Multirank is
-the first multidimensional global ranking. Users build their own ranking by choosing
-performance indicators across five dimensions: teaching and learning, international
-orientation, research, knowledge transfer and regional engagement.
-<a href="https://www.umultirank.org/">Find out more</a>.</p>
 """,
 }
 
@@ -544,3 +532,74 @@ SCHEDULED_RELEASE = (
 
 # Releases given a generated hero image, besides the reference release.
 WITH_IMAGE = {"plateforme-feux-de-foret", "the-impact-2021", "centrale-solaire", "rentree-2025"}
+
+# Rankings and the awards the releases announce. The "about" text of U-Multirank is
+# the reference release's closing section, written once here.
+RANKINGS = [
+    {
+        "slug": "u-multirank",
+        "name_fr": "U-Multirank",
+        "name_en": "U-Multirank",
+        "publisher_fr": "Commission européenne (programme Erasmus+)",
+        "publisher_en": "European Commission (Erasmus+ programme)",
+        "website": "https://www.umultirank.org/",
+        "methodology_url": "https://www.umultirank.org/about/methodology/",
+        "description_fr": """
+<p>Lancé à l’initiative de la Commission européenne et financé par son programme Erasmus+,
+U-Multirank est le premier classement mondial multidimensionnel. Chacun peut y bâtir son propre
+classement en choisissant des indicateurs dans cinq dimensions\u00a0: enseignement et
+apprentissage, ouverture internationale, recherche, transfert technologique et ancrage régional.
+U-Multirank attribue des notes, de A («\u00a0très bien\u00a0») à E, plutôt que des rangs.
+<a href="https://www.umultirank.org/">En savoir plus (site en anglais)</a>.</p>
+""",
+        "description_en": """
+<p>Launched by the European Commission and funded by its Erasmus+ programme, U-Multirank is
+the first multidimensional global ranking. Users build their own ranking by choosing
+performance indicators across five dimensions: teaching and learning, international
+orientation, research, knowledge transfer and regional engagement. U-Multirank gives grades,
+from A (“very good”) to E, rather than ranks.
+<a href="https://www.umultirank.org/">Find out more</a>.</p>
+""",
+    },
+    {
+        "slug": "the-impact",
+        "name_fr": "THE Impact Rankings",
+        "name_en": "THE Impact Rankings",
+        "publisher_fr": "Times Higher Education",
+        "publisher_en": "Times Higher Education",
+        "website": "https://www.timeshighereducation.com/impactrankings",
+        "methodology_url": "https://www.timeshighereducation.com/impact-rankings-methodology",
+        "description_fr": """
+<p>Publié par le magazine britannique Times Higher Education, le classement THE Impact évalue
+la contribution des universités et des écoles aux objectifs de développement durable des
+Nations unies\u00a0: recherche, gestion des campus, ouverture sur la société et enseignement.</p>
+""",
+        "description_en": """
+<p>Published by the British magazine Times Higher Education, the Impact Rankings assess how
+universities and schools contribute to the United Nations Sustainable Development Goals,
+through research, campus stewardship, outreach and teaching.</p>
+""",
+    },
+]
+
+# (ranking, year, category fr, category en, scope, result, releases announcing it)
+# A result is ("rank", n, tied), ("band", from, to) or ("grade", letter, count).
+AWARDS = [
+    ("u-multirank", 2020, "", "", "world", ("grade", "A", 6), ["u-multirank-2020"]),
+    ("u-multirank", 2021, "Enseignement et apprentissage", "Teaching and learning", "national",
+     ("rank", 1, True), [REFERENCE_KEY]),
+    ("u-multirank", 2021, "", "", "world", ("grade", "A", 10), [REFERENCE_KEY]),
+    ("u-multirank", 2021, "Enseignement et apprentissage", "Teaching and learning", "world",
+     ("grade", "A", 4), [REFERENCE_KEY]),
+    ("u-multirank", 2021, "Transfert technologique", "Knowledge transfer", "world",
+     ("grade", "A", 3), [REFERENCE_KEY]),
+    ("u-multirank", 2021, "Recherche", "Research", "world", ("grade", "A", 2), [REFERENCE_KEY]),
+    ("u-multirank", 2021, "Ouverture internationale", "International orientation", "world",
+     ("grade", "A", 1), [REFERENCE_KEY]),
+    ("u-multirank", 2022, "Enseignement et apprentissage", "Teaching and learning", "national",
+     ("rank", 1, True), ["u-multirank-2022"]),
+    ("the-impact", 2021, "", "", "world", ("band", None, 400), [REFERENCE_KEY, "the-impact-2021"]),
+    ("the-impact", 2021, "", "", "national", ("band", None, 10),
+     [REFERENCE_KEY, "the-impact-2021"]),
+    ("the-impact", 2023, "", "", "world", ("band", 301, 400), ["the-impact-2023"]),
+]  # fmt: skip

@@ -6,10 +6,13 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from rankings.models import Ranking
 
 from .models import PressRelease
 
@@ -64,7 +67,7 @@ class LatestReleasesFeed(Feed):
         return settings.NEWSROOM_INSTITUTION_NAME
 
     def items(self):
-        return PressRelease.objects.public()[: settings.NEWSROOM_FEED_SIZE]
+        return PressRelease.objects.public().with_awards()[: settings.NEWSROOM_FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -74,6 +77,10 @@ class LatestReleasesFeed(Feed):
 
     def item_extra_kwargs(self, item):
         return {"content": item.body}
+
+    def item_categories(self, item):
+        """Each announced award, by its label, for readers that sort by category."""
+        return [award.display_label() for award in item.awards.all()]
 
     def item_guid(self, item):
         # Stable across edits and slug changes, distinct per language.
@@ -106,3 +113,31 @@ class LatestReleasesRssFeed(LatestReleasesFeed):
 class LatestReleasesAtomFeed(LatestReleasesFeed):
     feed_type = AtomWithContent
     subtitle = LatestReleasesFeed.description
+
+
+class RankingReleasesFeed(LatestReleasesFeed):
+    """All our news about one ranking, e.g. every release announcing a U-Multirank result."""
+
+    feed_type = RssWithContent
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Ranking, slug=slug)
+
+    def title(self, ranking):
+        return _("%(institution)s — news about %(ranking)s") % {
+            "institution": settings.NEWSROOM_INSTITUTION_NAME,
+            "ranking": ranking.name,
+        }
+
+    def description(self, ranking):
+        return _("Press releases of %(institution)s announcing results in %(ranking)s.") % {
+            "institution": settings.NEWSROOM_INSTITUTION_NAME,
+            "ranking": ranking.name,
+        }
+
+    def link(self, ranking):
+        return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
+
+    def items(self, ranking):
+        releases = PressRelease.objects.public().mentioning(ranking).with_awards()
+        return releases[: settings.NEWSROOM_FEED_SIZE]

@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from rankings.models import Award
+
 from .richtext import RichTextField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -67,12 +69,24 @@ class PressReleaseQuerySet(models.QuerySet):
             filled("title", language), filled("slug", language), filled("body", language)
         )
 
+    def mentioning(self, ranking):
+        """Releases announcing at least one result of `ranking`."""
+        links = PressRelease.awards.through.objects.filter(award__ranking=ranking)
+        return self.filter(pk__in=links.values("pressrelease_id"))
+
+    def with_awards(self):
+        return self.prefetch_related(
+            models.Prefetch("awards", queryset=Award.objects.with_ranking().order_by("-year", "pk"))
+        )
+
     def for_listing(self):
-        """Leave the bodies, the heaviest columns, out of list pages."""
-        return self.defer("body", *(localized("body", code) for code in LANGUAGE_CODES))
+        """Cards: everything but the bodies (the heaviest columns), with their badges."""
+        return self.defer(
+            "body", *(localized("body", code) for code in LANGUAGE_CODES)
+        ).with_awards()
 
     def for_detail(self):
-        return self.prefetch_related(
+        return self.with_awards().prefetch_related(
             models.Prefetch(
                 "release_contacts",
                 queryset=ReleaseContact.objects.select_related("contact").order_by("position"),
@@ -177,6 +191,13 @@ class PressRelease(models.Model):
         verbose_name=_("press contacts"),
         blank=True,
     )
+    awards = models.ManyToManyField(
+        "rankings.Award",
+        related_name="releases",
+        verbose_name=_("awards announced"),
+        blank=True,
+        help_text=_("Ranking results this release announces; they show as badges."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -253,6 +274,14 @@ class PressRelease(models.Model):
             if not self.dateline:
                 return when
             return gettext("%(place)s, %(date)s") % {"place": self.dateline, "date": when}
+
+    def described_rankings(self):
+        """Each ranking of the release's awards that has an "about" text, once, in order."""
+        rankings = {}
+        for award in self.awards.all():
+            if award.ranking.description:
+                rankings.setdefault(award.ranking_id, award.ranking)
+        return list(rankings.values())
 
     def modified_at(self):
         """When readers last saw a change: the publication, or a later correction."""

@@ -15,4 +15,7 @@ urlpatterns = [
     path(_("news/<int:year>/"), views.ReleaseYearView.as_view(), name="release-year"),
     path(_("news/<slug:slug>/"), views.ReleaseDetailView.as_view(), name="release-detail"),
     path(_("press-contacts/"), views.ContactListView.as_view(), name="contact-list"),
+    path(_("rankings/"), views.RankingListView.as_view(), name="ranking-list"),
+    path(_("rankings/<slug:slug>/"), views.RankingDetailView.as_view(), name="ranking-detail"),
+    path(_("rankings/<slug:slug>/rss/"), feeds.RankingReleasesFeed(), name="ranking-feed"),
 ]

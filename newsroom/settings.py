@@ -227,3 +227,6 @@ LOGGING = {
 # CKEditor 4.22.1 is out of support; we keep it at the client's request and make the
 # site safe regardless (server-side sanitising, restricted editor): see README, Security.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+
+# French ordinals agree with the institution's gender: « l'école est 1re », « l'institut est 1er ».
+RANKINGS_FRENCH_FEMININE = env_bool("RANKINGS_FRENCH_FEMININE", True)

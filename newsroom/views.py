@@ -1,11 +1,14 @@
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
+
+from rankings.models import Award, Ranking
 
 from .models import Contact, PressRelease, localized
 
@@ -50,6 +53,10 @@ class HomeView(PublicReleaseMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset()[:7]
+
+    def get_context_data(self, **kwargs):
+        latest_awards = Award.objects.current().with_ranking().order_by("-year", "-pk")[:6]
+        return super().get_context_data(latest_awards=latest_awards, **kwargs)
 
 
 class ReleaseIndexView(PublicReleaseMixin, ArchiveIndexView):
@@ -97,3 +104,28 @@ class ContactListView(LanguageLinksMixin, ListView):
 
     def get_queryset(self):
         return Contact.objects.filter(is_active=True)
+
+
+class RankingMixin(LanguageLinksMixin):
+    """Rankings with their awards by edition, newest first, each with its public releases."""
+
+    def get_queryset(self):
+        releases = PressRelease.objects.public().for_listing()
+        awards = (
+            Award.objects.with_supersession()
+            .order_by("-year", "pk")
+            .prefetch_related(Prefetch("releases", queryset=releases))
+        )
+        return Ranking.objects.prefetch_related(Prefetch("awards", queryset=awards))
+
+
+class RankingListView(RankingMixin, ListView):
+    template_name = "newsroom/ranking_list.html"
+
+
+class RankingDetailView(RankingMixin, DetailView):
+    template_name = "newsroom/ranking_detail.html"
+
+    def get_context_data(self, **kwargs):
+        releases = PressRelease.objects.public().for_listing().mentioning(self.object)
+        return super().get_context_data(releases=releases, **kwargs)

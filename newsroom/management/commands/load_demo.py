@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from newsroom import demo_content
 from newsroom.models import Contact, PressRelease, ReleaseContact
+from rankings.models import Award, Ranking
 
 # Demo releases get fixed identifiers, so a second run finds them instead of adding more.
 DEMO_NAMESPACE = uuid.UUID("5f0c8f8e-4a55-4f39-9a3e-6a1f2f3f0d11")
@@ -65,9 +66,13 @@ class Command(BaseCommand):
             for spec in [demo_content.REFERENCE_RELEASE, *self.other_release_specs()]
         ]
         count = sum(created)
-        self.stdout.write(
-            f"Demo content: {count} release(s) created, {len(created) - count} already there."
-        )
+        rankings = {spec["slug"]: self.ensure_ranking(spec) for spec in demo_content.RANKINGS}
+        awards = [self.ensure_award(row, rankings) for row in demo_content.AWARDS]
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Demo content: {count} release(s) created, {len(created) - count} already "
+                f"there; {len(rankings)} rankings, {len(awards)} awards."
+            )
 
     def other_release_specs(self):
         rows = [
@@ -126,3 +131,33 @@ class Command(BaseCommand):
             for position, key in enumerate(spec["contacts"])
         )
         return True
+
+    def ensure_ranking(self, spec):
+        fields = {name: value for name, value in spec.items() if name != "slug"}
+        ranking, _created = Ranking.objects.get_or_create(slug=spec["slug"], defaults=fields)
+        return ranking
+
+    def ensure_award(self, row, rankings):
+        ranking, year, category_fr, category_en, scope, result, release_keys = row
+        kind, *values = result
+        result_fields = {
+            "rank": lambda rank, tied: {"rank": rank, "is_tied": tied},
+            "band": lambda start, end: {"band_from": start, "band_to": end},
+            "grade": lambda grade, count: {"grade": grade, "count": count},
+        }[kind](*values)
+        identity = {
+            "ranking": rankings[ranking],
+            "year": year,
+            "category_fr": category_fr,
+            "scope": scope,
+            "result_kind": kind,
+            **result_fields,
+        }
+        award = Award.objects.filter(**identity).first()
+        if award is None:
+            award = Award(**identity, category_en=category_en)
+            award.full_clean()
+            award.save()
+        # Linking twice is a no-op: a second run changes nothing.
+        award.releases.add(*PressRelease.objects.filter(uuid__in=map(demo_uuid, release_keys)))
+        return award

@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from newsroom.richtext import RichTextAdminMixin
+
+from .models import Award, Ranking
+
+RESULT_FIELDS = ["result_kind", "rank", "is_tied", "band_from", "band_to", "grade", "count"]
+
+
+class AwardInline(TranslationTabularInline):
+    model = Award
+    fields = ["year", "category", "scope", *RESULT_FIELDS, "valid_until"]
+    ordering = ["-year", "pk"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Ranking)
+class RankingAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+    list_display = ["name", "publisher", "award_count", "logo_preview"]
+    search_fields = ["name_fr", "name_en", "publisher_fr", "publisher_en"]
+    prepopulated_fields = {"slug": ("name_fr",)}
+    inlines = [AwardInline]
+    fields = ["name", "slug", "publisher", "website", "methodology_url", "logo", "description"]
+
+    @admin.display(description=_("awards"))
+    def award_count(self, ranking):
+        return ranking.awards.count()
+
+    @admin.display(description=_("logo"))
+    def logo_preview(self, ranking):
+        if not ranking.logo:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-height:2rem">', ranking.logo.url)
+
+
+@admin.register(Award)
+class AwardAdmin(TabbedTranslationAdmin):
+    list_display = ["__str__", "ranking", "year", "scope", "result_kind", "is_current_now"]
+    list_filter = ["ranking", "year", "scope", "result_kind"]
+    search_fields = ["ranking__name_fr", "ranking__name_en", "category_fr", "category_en",
+                     "label_fr", "label_en", "year"]  # fmt: skip
+    autocomplete_fields = ["ranking"]
+    list_select_related = ["ranking"]
+    fieldsets = [
+        (None, {"fields": ["ranking", "year", "category", "scope"]}),
+        (_("Result"), {"fields": RESULT_FIELDS}),
+        (_("Label and badge"), {"fields": ["label", "generated_labels", "badge_image"]}),
+        (_("Source and validity"), {"fields": ["source_url", "valid_from", "valid_until"]}),
+    ]
+    readonly_fields = ["generated_labels"]
+
+    @admin.display(description=_("current"), boolean=True)
+    def is_current_now(self, award):
+        return award.is_current()
+
+    @admin.display(description=_("generated labels"))
+    def generated_labels(self, award):
+        if award.pk is None:
+            return _("Written from the result once the award is saved.")
+        return format_html(
+            "FR : {}<br>EN: {}", award.generated_label("fr"), award.generated_label("en")
+        )

@@ -1,0 +1,249 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+# The project's one rich-text module (project plumbing in the newsroom package).
+from newsroom.richtext import RichTextField
+
+from .labels import AwardLabel
+
+FIRST_EDITION_YEAR = 1980  # older results are typing mistakes, not rankings
+
+
+def latest_edition_year():
+    return timezone.localdate().year + 1
+
+
+class Ranking(models.Model):
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As the publisher writes it, e.g. U-Multirank.")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=250,
+        blank=True,
+        help_text=_("Who publishes it, e.g. the European Commission (Erasmus+ programme)."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    methodology_url = models.URLField(
+        _("methodology page"),
+        blank=True,
+        help_text=_("Every badge of this ranking links here, as ranking publishers ask."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="rankings/logos/", blank=True)
+    description = RichTextField(
+        _("about this ranking"),
+        blank=True,
+        help_text=_("Shown once under every release that announces one of its results."),
+    )
+
+    class Meta:
+        verbose_name = _("ranking")
+        verbose_name_plural = _("rankings")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def badge_link(self):
+        """Where a badge of this ranking points: its methodology, else its website."""
+        return self.methodology_url or self.website
+
+
+class AwardQuerySet(models.QuerySet):
+    def with_supersession(self):
+        """Annotate `superseded`: a newer edition gives the same kind of result."""
+        return self.annotate(superseded=Exists(newer_editions(OuterRef)))
+
+    def current(self, today=None):
+        """Results still worth showing as current: within their window, not superseded."""
+        today = today or timezone.localdate()
+        return self.with_supersession().filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+            superseded=False,
+        )
+
+    def with_ranking(self):
+        return self.select_related("ranking")
+
+
+class Award(models.Model):
+    class Scope(models.TextChoices):
+        WORLD = "world", _("World")
+        EUROPE = "europe", _("Europe")
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+
+    class ResultKind(models.TextChoices):
+        RANK = "rank", _("Rank (1st, 2nd…)")
+        BAND = "band", _("Band (top 400, 401–600…)")
+        GRADE = "grade", _("Grade (A “very good” to E)")
+
+    class Grade(models.TextChoices):
+        A = "A", pgettext_lazy("grade", "very good")
+        B = "B", pgettext_lazy("grade", "good")
+        C = "C", pgettext_lazy("grade", "average")
+        D = "D", pgettext_lazy("grade", "below average")
+        E = "E", pgettext_lazy("grade", "weak")
+
+    ranking = models.ForeignKey(
+        Ranking, on_delete=models.PROTECT, related_name="awards", verbose_name=_("ranking")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("edition"),
+        validators=[
+            MinValueValidator(FIRST_EDITION_YEAR),
+            MaxValueValidator(limit_value=latest_edition_year),
+        ],
+        help_text=_("The year of the ranking's edition, e.g. 2021."),
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=200,
+        blank=True,
+        help_text=_("The dimension or subject, e.g. Teaching and learning. Blank for overall."),
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    result_kind = models.CharField(_("kind of result"), max_length=10, choices=ResultKind.choices)
+    rank = models.PositiveIntegerField(
+        _("rank"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    is_tied = models.BooleanField(_("tied (ex aequo)"), default=False)
+    band_from = models.PositiveIntegerField(
+        _("band from"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave blank for a “top N” band."),
+    )
+    band_to = models.PositiveIntegerField(
+        _("band to"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices, blank=True)
+    count = models.PositiveSmallIntegerField(
+        _("count"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many times the grade was obtained, e.g. 10 top grades."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave blank to have it written from the result, the category and the year."),
+    )
+    badge_image = models.ImageField(
+        _("badge image"),
+        upload_to="rankings/badges/",
+        blank=True,
+        help_text=_("The publisher's official badge, if any; otherwise one is drawn."),
+    )
+    source_url = models.URLField(_("source"), blank=True, help_text=_("The published result."))
+    valid_from = models.DateField(_("current from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("current until"),
+        null=True,
+        blank=True,
+        help_text=_("After this date the badge moves to the archive. A newer edition also does."),
+    )
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["-year", "ranking__name", "pk"]
+        get_latest_by = "year"
+        indexes = [models.Index(fields=["ranking", "-year"], name="award_ranking_year_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(result_kind="rank", rank__isnull=False)
+                    | Q(result_kind="band", band_to__isnull=False)
+                    | Q(result_kind="grade", grade__in=["A", "B", "C", "D", "E"])
+                ),
+                name="award_has_a_result_of_its_kind",
+                violation_error_message=_("Enter the result that matches the kind of result."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_label()
+
+    def clean(self):
+        """Exactly one result, of the chosen kind."""
+        given = {
+            self.ResultKind.RANK: self.rank is not None,
+            self.ResultKind.BAND: self.band_to is not None or self.band_from is not None,
+            self.ResultKind.GRADE: bool(self.grade),
+        }
+        errors = {}
+        if self.result_kind in given and not given[self.result_kind]:
+            field = {"rank": "rank", "band": "band_to", "grade": "grade"}[self.result_kind]
+            errors[field] = gettext("Enter the result: this award is a %(kind)s.") % {
+                "kind": self.ResultKind(self.result_kind).label.lower()
+            }
+        others = [kind for kind, filled in given.items() if filled and kind != self.result_kind]
+        if others:
+            errors["result_kind"] = gettext(
+                "An award has one result: clear the fields of the other kinds (%(kinds)s)."
+            ) % {"kinds": ", ".join(str(self.ResultKind(kind).label) for kind in others)}
+        if self.result_kind == self.ResultKind.BAND and self.band_to is None and not errors:
+            errors["band_to"] = gettext("A band needs its upper bound, e.g. 400 for top 400.")
+        if self.band_from and self.band_to and self.band_from > self.band_to:
+            errors["band_from"] = gettext("The band must start below its end.")
+        if self.is_tied and self.result_kind != self.ResultKind.RANK:
+            errors["is_tied"] = gettext("Only a rank can be tied.")
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            errors["valid_until"] = gettext("The end of the window comes before its start.")
+        if errors:
+            raise ValidationError(errors)
+
+    def generated_label(self, language=None):
+        """The label written from the result: 'Joint 1st in France · … · U-Multirank 2021'."""
+        with translation.override(language or translation.get_language()):
+            return AwardLabel(self, feminine=settings.RANKINGS_FRENCH_FEMININE).full()
+
+    def display_label(self, language=None):
+        """The editor's label in that language, or the generated one."""
+        language = language or translation.get_language()
+        return getattr(self, f"label_{language}", "") or self.generated_label(language)
+
+    def badge(self, language=None):
+        """The parts a drawn badge shows: headline, detail and edition."""
+        with translation.override(language or translation.get_language()):
+            return AwardLabel(self, feminine=settings.RANKINGS_FRENCH_FEMININE).badge()
+
+    def is_current(self, today=None):
+        """Within its validity window and not superseded by a newer edition."""
+        today = today or timezone.localdate()
+        if self.valid_from and self.valid_from > today:
+            return False
+        if self.valid_until and self.valid_until < today:
+            return False
+        if hasattr(self, "superseded"):  # annotated by with_supersession()
+            return not self.superseded
+        return not newer_editions(lambda field: getattr(self, field)).exists()
+
+
+def newer_editions(value_of):
+    """Awards of a later edition for the same ranking, category, scope and kind of result.
+
+    `value_of(field)` gives the compared value: OuterRef in a subquery, or an
+    award's own attribute.
+    """
+    return Award.objects.filter(
+        ranking=value_of("ranking_id"),
+        category_fr=value_of("category_fr"),
+        scope=value_of("scope"),
+        result_kind=value_of("result_kind"),
+        year__gt=value_of("year"),
+    )
