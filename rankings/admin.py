@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -7,6 +8,8 @@ from newsroom.richtext import RichTextAdminMixin
 
 from .models import Award, Ranking
 
+# A web address typed without a scheme is taken as https:// (Django 6's default).
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 RESULT_FIELDS = ["result_kind", "rank", "is_tied", "band_from", "band_to", "grade", "count"]
 
 
@@ -24,6 +27,7 @@ class RankingAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     search_fields = ["name_fr", "name_en", "publisher_fr", "publisher_en"]
     prepopulated_fields = {"slug": ("name_fr",)}
     inlines = [AwardInline]
+    formfield_overrides = HTTPS_URL_FIELDS
     fields = ["name", "slug", "publisher", "website", "methodology_url", "logo", "description"]
 
     @admin.display(description=_("awards"))
@@ -52,6 +56,7 @@ class AwardAdmin(TabbedTranslationAdmin):
         (_("Source and validity"), {"fields": ["source_url", "valid_from", "valid_until"]}),
     ]
     readonly_fields = ["generated_labels"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
     @admin.display(description=_("current"), boolean=True)
     def is_current_now(self, award):

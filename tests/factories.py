@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from newsroom.models import Contact, PressRelease, ReleaseContact
+from rankings.models import Award, Ranking
 
 
 def jpeg_file(name="photo.jpg", size=(640, 360), color=(20, 90, 140)):
@@ -67,3 +68,34 @@ class ReleaseContactFactory(factory.django.DjangoModelFactory):
 
     release = factory.SubFactory(PressReleaseFactory)
     contact = factory.SubFactory(ContactFactory)
+
+
+class RankingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ranking
+
+    name_fr = factory.Sequence(lambda n: f"Classement {n}")
+    name_en = factory.Sequence(lambda n: f"Ranking {n}")
+    slug = factory.Sequence(lambda n: f"ranking-{n}")
+    publisher_fr = "Commission européenne (programme Erasmus+)"
+    publisher_en = "European Commission (Erasmus+ programme)"
+    website = "https://ranking.example.org/"
+    methodology_url = "https://ranking.example.org/methodology/"
+    description_fr = "<p>Un classement multidimensionnel.</p>"
+    description_en = "<p>A multidimensional ranking.</p>"
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    """A national first place, tied, in teaching and learning."""
+
+    class Meta:
+        model = Award
+
+    ranking = factory.SubFactory(RankingFactory)
+    year = 2021
+    category_fr = "Enseignement et apprentissage"
+    category_en = "Teaching and learning"
+    scope = Award.Scope.NATIONAL
+    result_kind = Award.ResultKind.RANK
+    rank = 1
+    is_tied = True

@@ -1,0 +1,87 @@
+"""Awards appear as badges wherever the releases announcing them appear."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory, jpeg_file
+
+pytestmark = pytest.mark.django_db
+
+
+def render_badge(award, language="fr"):
+    with translation.override(language):
+        return Template("{% load rankings %}{% award_badge award %}").render(
+            Context({"award": award})
+        )
+
+
+def test_drawn_badge_reads_its_label_to_screen_readers():
+    """Without an image, the badge is drawn from the data; its label is read aloud."""
+    award = AwardFactory(ranking=RankingFactory(name_fr="U-Multirank", name_en="U-Multirank"))
+    html = render_badge(award)
+    assert '<span class="visually-hidden">1re en France ex aequo · ' in html
+    assert 'aria-hidden="true"' in html
+    assert ">1re<" in html
+    assert "U-Multirank 2021" in html
+    english = render_badge(award, "en")
+    assert ">1st<" in english and "in France, tied" in english
+
+
+def test_badge_links_to_the_methodology():
+    """Each badge links to its ranking's methodology, as publishers ask."""
+    award = AwardFactory()
+    assert f'href="{award.ranking.methodology_url}"' in render_badge(award)
+
+
+def test_badge_with_image_uses_label_as_alt():
+    """An uploaded badge image is shown with the label as its alternative text."""
+    award = AwardFactory(badge_image=jpeg_file("badge.jpg"))
+    html = render_badge(award)
+    assert f'src="{award.badge_image.url}"' in html
+    assert 'alt="1re en France ex aequo · Enseignement et apprentissage · ' in html
+    assert "award-badge__drawn" not in html
+
+
+def test_badges_show_on_release_page_cards_and_home(client):
+    """A linked award shows on the release page, its card in the news list and the home page."""
+    award = AwardFactory()
+    release = PressReleaseFactory()
+    release.awards.add(award)
+    label = "1re en France ex aequo · Enseignement et apprentissage"
+    for path in [release.get_absolute_url("fr"), "/fr/actualites/", "/fr/"]:
+        assert label in client.get(path).content.decode(), path
+
+
+def test_about_section_shows_once_per_ranking(client):
+    """Two awards of one ranking give one "About" section with its description."""
+    ranking = RankingFactory(name_fr="U-Multirank")
+    release = PressReleaseFactory()
+    release.awards.add(AwardFactory(ranking=ranking), AwardFactory(ranking=ranking, rank=2))
+    page = client.get(release.get_absolute_url("fr")).content.decode()
+    assert page.count("À propos de U-Multirank") == 1
+    assert "Un classement multidimensionnel." in page
+    english = client.get(release.get_absolute_url("en")).content.decode()
+    assert "A multidimensional ranking." in english
+
+
+def test_home_highlights_current_awards_only(client):
+    """The home's "Rankings and awards" shows current results, not superseded ones."""
+    ranking = RankingFactory()
+    AwardFactory(ranking=ranking, year=2020, category_fr="Ancienne catégorie", category_en="Old")
+    AwardFactory(ranking=ranking, year=2021, category_fr="Recherche", category_en="Research")
+    AwardFactory(ranking=ranking, year=2019, category_fr="Recherche", category_en="Research")
+    page = client.get("/en/").content.decode()
+    assert "Joint 1st in France · Research · Ranking" in page
+    assert "Research · " + ranking.name_en + " 2019" not in page
+
+
+def test_feeds_carry_awards_as_categories(client):
+    """Feed items list their awards as categories."""
+    import feedparser
+
+    release = PressReleaseFactory()
+    release.awards.add(AwardFactory())
+    feed = feedparser.parse(client.get("/en/news/rss/").content)
+    terms = [tag.term for tag in feed.entries[0].tags]
+    assert terms[0].startswith("Joint 1st in France · Teaching and learning")
