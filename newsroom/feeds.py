@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom 1.0 feeds of the latest public releases, one pair per language."""
 
 import mimetypes
+import re
 import uuid
 from contextvars import ContextVar
 
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from rankings.models import Ranking
@@ -20,8 +22,31 @@ from .models import PressRelease
 current_request = ContextVar("current_request")
 
 
-class RssWithContent(Rss201rev2Feed):
+# Characters XML 1.0 cannot carry: a stray one would make the whole feed fail.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    return value
+
+
+class XmlSafeItems:
+    def add_item(self, title, link, description, **kwargs):
+        kwargs = {name: xml_safe(value) for name, value in kwargs.items()}
+        super().add_item(xml_safe(title), link, xml_safe(description), **kwargs)
+
+
+class RssWithContent(XmlSafeItems, Rss201rev2Feed):
     """RSS 2.0 carrying each release's full HTML in content:encoded."""
+
+    def add_item(self, title, link, description, **kwargs):
+        # Many RSS readers render item titles as HTML: a plain-text title is escaped
+        # (as Django's default item_title does). Atom titles are text and stay as typed.
+        super().add_item(escape(title), link, description, **kwargs)
 
     def rss_attributes(self):
         return {
@@ -34,7 +59,7 @@ class RssWithContent(Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class AtomWithContent(Atom1Feed):
+class AtomWithContent(XmlSafeItems, Atom1Feed):
     """Atom 1.0 with the standfirst as summary and the full HTML as content."""
 
     def add_item_elements(self, handler, item):
@@ -73,7 +98,8 @@ class LatestReleasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        # Summaries are HTML in both formats; the standfirst is plain text.
+        return escape(item.standfirst)
 
     def item_extra_kwargs(self, item):
         return {"content": item.body}

@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from rankings.models import Award
 
+from .images import SafeImageField
 from .richtext import RichTextField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -168,7 +169,7 @@ class PressRelease(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    hero_image = models.ImageField(
+    hero_image = SafeImageField(
         _("hero image"),
         upload_to="releases/%Y/%m/",
         blank=True,

@@ -9,8 +9,16 @@ import re
 
 import nh3
 from ckeditor.widgets import CKEditorWidget
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
+from django.http import JsonResponse
+from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .images import sanitise_image
 
 LANGUAGE_ATTRIBUTES = {"lang", "dir"}
 
@@ -78,8 +86,41 @@ class RichTextField(models.TextField):
 class RichTextAdminMixin:
     """Gives superusers the editor's Source mode; everyone else the restricted toolbar."""
 
+    class Media:
+        # Editor uploads are CSRF-checked like any form: this hands them the token.
+        js = ["newsroom/admin/richtext-upload.js"]
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, RichTextField):
             config = "superuser" if request.user.is_superuser else "default"
             kwargs["widget"] = CKEditorWidget(config_name=config)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def upload_error(message, status=400):
+    return JsonResponse({"uploaded": 0, "error": {"message": str(message)}}, status=status)
+
+
+@require_POST
+def upload_image(request):
+    """Receive an image from the editor: staff only, CSRF-checked, re-encoded, random name.
+
+    Answers CKEditor's JSON upload protocol: {"uploaded": 1, "url": …} or an error
+    message the editor shows to the user.
+    """
+    if not (request.user.is_active and request.user.is_staff):
+        return upload_error(_("Sign in to the administration to upload images."), status=403)
+    callback = request.GET.get("CKEditorFuncNum")
+    if callback is not None and not callback.isdigit():
+        return upload_error(_("Invalid editor callback."))
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return upload_error(_("No file was sent."))
+    try:
+        image = sanitise_image(upload)
+    except ValidationError as error:
+        return upload_error(error.messages[0])
+    name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{image.name}", image)
+    return JsonResponse(
+        {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
+    )

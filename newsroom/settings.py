@@ -6,10 +6,12 @@ DJANGO_ALLOWED_HOSTS and DATABASE_URL. README.md lists the variables.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import jquery_ui
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.syndication",
+    "axes",
     "ckeditor",
     "newsroom",
     "rankings",
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security.NewsroomCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns locked-out logins into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -185,7 +191,12 @@ _RICH_TEXT_EDITOR = {
         "exportpdf,scayt,wsc,iframe,forms,preview,templates,flash,"
         "smiley,elementspath,save,newpage,print,language,div,sourcearea,sourcedialog"
     ),
-    "removeDialogTabs": "image:advanced;link:advanced;table:advanced",
+    "removeDialogTabs": "image:advanced;image:Link;link:advanced;table:advanced",
+    # Images go through our own upload view (see newsroom.richtext.upload_image).
+    "extraPlugins": "uploadimage",
+    "uploadUrl": reverse_lazy("richtext-upload"),
+    "filebrowserImageUploadUrl": reverse_lazy("richtext-upload"),
+    "filebrowserUploadMethod": "xhr",
     "entities": False,
     "forcePasteAsPlainText": False,
     "pasteFilter": "semantic-content",
@@ -203,14 +214,61 @@ CKEDITOR_CONFIGS = {
     },
 }
 
+# Security: headers, cookies and the login throttle. README.md, "Security", explains.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT")
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    # e.g. HTTP_X_FORWARDED_PROTO, when a proxy in front terminates TLS.
+    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"], "https")
+
+_MEDIA_ORIGINS = [MEDIA_URL] if MEDIA_URL.startswith(("https://", "http://")) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Granted under /admin/ only (newsroom.security.NewsroomCSPMiddleware), for CKEditor 4.
+CSP_ADMIN_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "frame-src": ["'self'"],
+}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_VERBOSE = False
+# The request header holding the client address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
+NEWSROOM_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
 # The institution that publishes the releases (used by feeds and page footers).
 NEWSROOM_INSTITUTION_NAME = os.environ.get("NEWSROOM_INSTITUTION_NAME", "IMT Mines Alès")

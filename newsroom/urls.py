@@ -6,7 +6,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from . import richtext
+
 urlpatterns = [
+    # Before the admin's own URLs, which would otherwise answer this path.
+    path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-# The project's one rich-text module (project plumbing in the newsroom package).
+# The project's shared rich-text and image modules (plumbing in the newsroom package).
+from newsroom.images import SafeImageField
 from newsroom.richtext import RichTextField
 
 from .labels import AwardLabel
@@ -36,7 +37,7 @@ class Ranking(models.Model):
         blank=True,
         help_text=_("Every badge of this ranking links here, as ranking publishers ask."),
     )
-    logo = models.ImageField(_("logo"), upload_to="rankings/logos/", blank=True)
+    logo = SafeImageField(_("logo"), upload_to="rankings/logos/", blank=True)
     description = RichTextField(
         _("about this ranking"),
         blank=True,
@@ -140,7 +141,7 @@ class Award(models.Model):
         blank=True,
         help_text=_("Leave blank to have it written from the result, the category and the year."),
     )
-    badge_image = models.ImageField(
+    badge_image = SafeImageField(
         _("badge image"),
         upload_to="rankings/badges/",
         blank=True,
