@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (payloads are kept whole, as attackers send them)
 """A corpus of cross-site scripting payloads in the filter-evasion style.
 
 Each is something an editor's browser (or an attacker with an editor's account)
