@@ -11,7 +11,7 @@ run install: export DJANGO_DEBUG ?= 1
 # Tests run with debug off, like production; the key is for the test run only.
 test check: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run install venv test check lint format lock messages clean
+.PHONY: run install venv test check audit format lock messages clean
 
 run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -42,6 +42,10 @@ check: venv
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	git diff --exit-code -- '*.mo'
+
+# Known vulnerabilities in the locked dependencies (needs the PyPI advisory service).
+audit: venv
+	$(BIN)/pip-audit --strict --requirement requirements.lock --disable-pip --no-deps --progress-spinner off
 
 format: venv
 	$(BIN)/ruff format .

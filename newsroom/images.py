@@ -25,6 +25,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_ANIMATION_PIXELS = 200_000_000  # all frames of an animated GIF together
 
+TOO_MANY_PIXELS = _("This image has too many pixels; the limit is %(limit)s megapixels.")
 NOT_AN_IMAGE = _("Upload a JPEG, PNG, WebP or GIF image. This file is not one, or it is damaged.")
 
 
@@ -49,10 +50,14 @@ def sanitise_image(upload):
             encoded = reencode(image, image_format)
         except ValidationError:
             raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ValidationError(
+                TOO_MANY_PIXELS,
+                code="image_too_many_pixels",
+                params={"limit": MAX_PIXELS // 1_000_000},
+            ) from error
         except (
             UnidentifiedImageError,
-            Image.DecompressionBombError,
-            Image.DecompressionBombWarning,
             OSError,
             SyntaxError,
             ValueError,

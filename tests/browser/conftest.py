@@ -49,6 +49,15 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     page = context.new_page()
     page.outside_requests = []
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.on(
         "request",
         lambda request: (

@@ -29,10 +29,52 @@ def test_language_tabs_switch_between_french_and_english(admin_page):
 
 
 def test_admin_loads_nothing_from_outside(admin_page):
-    """No script, style or font is fetched from a CDN or another host."""
+    """No script, style or font is fetched from another host; the CSP blocks nothing."""
     admin_page.goto("/admin/newsroom/pressrelease/add/")
     admin_page.wait_for_selector(".cke")  # the editor has finished loading its files
+    admin_page.locator(".cke_button__table").first.click()  # a dialog, with its inline UI
+    admin_page.wait_for_selector(".cke_dialog")
     assert admin_page.outside_requests == []
+    assert admin_page.csp_violations == []
+
+
+UPLOAD_FROM_EDITOR = """async () => {
+    const editor = CKEDITOR.instances.id_body_fr;
+    const canvas = document.createElement("canvas");
+    canvas.width = 40;
+    canvas.height = 30;
+    canvas.getContext("2d").fillRect(0, 0, 40, 30);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+    const loader = editor.uploadRepository.create(blob, "square.png");
+    return await new Promise((resolve) => {
+        loader.on("uploaded", () => resolve(loader.url));
+        loader.on("error", () => resolve("error: " + loader.message));
+        loader.loadAndUpload(editor.config.uploadUrl);
+    });
+}"""
+
+
+def test_editor_uploads_an_image_into_the_release(admin_page, client):
+    """An image sent through the editor's upload is stored and shows on the release."""
+    admin_page.goto("/admin/newsroom/pressrelease/add/")
+    admin_page.wait_for_function(
+        "window.CKEDITOR && CKEDITOR.instances.id_body_fr"
+        " && CKEDITOR.instances.id_body_fr.status === 'ready'"
+    )
+    url = admin_page.evaluate(UPLOAD_FROM_EDITOR)
+    assert url.startswith("/media/editor/") and url.endswith(".png"), url
+    admin_page.fill("#id_title_fr", "Avec une image")
+    admin_page.evaluate(
+        f"CKEDITOR.instances.id_body_fr.setData("
+        f'\'<p>Texte</p><p><img src="{url}" alt="Un carré"></p>\')'
+    )
+    admin_page.select_option("#id_status", "published")
+    admin_page.click("input[name=_save]")
+    admin_page.wait_for_url("**/admin/newsroom/pressrelease/")
+    release = PressRelease.objects.get()
+    page = client.get(release.get_absolute_url("fr")).content.decode()
+    assert f'src="{url}"' in page and 'alt="Un carré"' in page
+    assert admin_page.csp_violations == []
 
 
 def test_editor_writes_a_release_that_is_saved_clean(admin_page):
