@@ -3,6 +3,7 @@
 import io
 import struct
 import zlib
+from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -76,8 +77,8 @@ def staff(django_user_model):
 
 
 def upload(client, name, content, **params):
-    return client.post(UPLOAD + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""),
-                       {"upload": SimpleUploadedFile(name, content)})  # fmt: skip
+    query = f"?{urlencode(params)}" if params else ""
+    return client.post(UPLOAD + query, {"upload": SimpleUploadedFile(name, content)})
 
 
 @pytest.mark.parametrize(("name", "content"), REFUSED, ids=[name for name, _ in REFUSED])
