@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 from rankings.models import Award
 
 from .images import SafeImageField
-from .richtext import RichTextField
+from .richtext import CleanTextMixin, RichTextField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -95,7 +95,7 @@ class PressReleaseQuerySet(models.QuerySet):
         )
 
 
-class Contact(models.Model):
+class Contact(CleanTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -134,7 +134,7 @@ class Contact(models.Model):
         return f"tel:{digits}" if digits else ""
 
 
-class PressRelease(models.Model):
+class PressRelease(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")

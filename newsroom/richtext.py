@@ -42,6 +42,8 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "form"}
 
 _EMPTY_MARKUP = re.compile(r"(&nbsp;|\u00a0|\s)+")
+# Control characters that no editor means to type; PostgreSQL refuses NUL outright.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def clean_html(value):
@@ -65,6 +67,21 @@ def clean_html(value):
 def has_content(html):
     """True when the HTML shows something: text or an image."""
     return bool(_EMPTY_MARKUP.sub("", strip_tags(html))) or "<img" in html
+
+
+def strip_control_characters(value):
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
+class CleanTextMixin:
+    """Removes stray control characters from every text field before saving."""
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if isinstance(value, str):
+                setattr(self, field.attname, strip_control_characters(value))
+        super().save(*args, **kwargs)
 
 
 class RichTextField(models.TextField):

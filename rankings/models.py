@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 # The project's shared rich-text and image modules (plumbing in the newsroom package).
 from newsroom.images import SafeImageField
-from newsroom.richtext import RichTextField
+from newsroom.richtext import CleanTextMixin, RichTextField
 
 from .labels import AwardLabel
 
@@ -20,7 +20,7 @@ def latest_edition_year():
     return timezone.localdate().year + 1
 
 
-class Ranking(models.Model):
+class Ranking(CleanTextMixin, models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("As the publisher writes it, e.g. U-Multirank.")
     )
@@ -75,7 +75,7 @@ class AwardQuerySet(models.QuerySet):
         return self.select_related("ranking")
 
 
-class Award(models.Model):
+class Award(CleanTextMixin, models.Model):
     class Scope(models.TextChoices):
         WORLD = "world", _("World")
         EUROPE = "europe", _("Europe")
