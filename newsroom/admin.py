@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from rankings.admin import AwardAdmin
 from rankings.models import Award
 
-from .models import LANGUAGE_CODES, Contact, PressRelease, ReleaseContact, filled
+from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, filled
 from .richtext import RichTextAdminMixin
 
 admin.site.site_header = _("Newsroom administration")
@@ -146,3 +147,24 @@ admin.site.unregister(Award)
 @admin.register(Award)
 class AwardWithReleasesAdmin(AwardAdmin):
     inlines = [AnnouncingReleaseInline]
+
+
+@admin.register(Institution)
+class InstitutionAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+    """One institution: the list goes straight to its form."""
+
+    fieldsets = [
+        (None, {"fields": ["name", "logo", "address", "website", "social_profiles"]}),
+        (_("About the institution"), {"fields": ["about"]}),
+        (_("Sharing"), {"fields": ["default_share_image"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        institution = Institution.load()
+        return redirect("admin:newsroom_institution_change", institution.pk)

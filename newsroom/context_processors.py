@@ -1,6 +1,6 @@
-from django.conf import settings
+from .models import Institution
 
 
 def institution(request):
-    """The publishing institution's name, shown in every page's header and footer."""
-    return {"institution_name": settings.NEWSROOM_INSTITUTION_NAME}
+    """The publishing institution (name, logo, address…), shown on every page."""
+    return {"institution": Institution.load()}

@@ -53,7 +53,7 @@ REFERENCE_RELEASE = {
     "image": True,
     "contacts": ["pierre-perdiguier"],
     "title_fr": (
-        "IMT Mines Alès, 1re en France pour l’enseignement et l’apprentissage "
+        "IMT Mines Alès classée 1re en France pour l’enseignement et l’apprentissage "
         "dans le palmarès mondial U-Multirank 2021"
     ),
     "title_en": (

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from rankings.models import Ranking
 
-from .models import PressRelease
+from .models import Institution, PressRelease
 
 # Feeds are shared instances; the request they answer is kept per call, not on self.
 current_request = ContextVar("current_request")
@@ -76,20 +76,18 @@ class LatestReleasesFeed(Feed):
             current_request.reset(token)
 
     def title(self):
-        return _("%(institution)s — press releases") % {
-            "institution": settings.NEWSROOM_INSTITUTION_NAME
-        }
+        return _("%(institution)s — press releases") % {"institution": Institution.load().name}
 
     def description(self):
         return _("The latest press releases from %(institution)s.") % {
-            "institution": settings.NEWSROOM_INSTITUTION_NAME
+            "institution": Institution.load().name
         }
 
     def link(self):
         return reverse("newsroom:release-list")
 
     def author_name(self):
-        return settings.NEWSROOM_INSTITUTION_NAME
+        return Institution.load().name
 
     def items(self):
         return PressRelease.objects.public().with_awards()[: settings.NEWSROOM_FEED_SIZE]
@@ -151,13 +149,13 @@ class RankingReleasesFeed(LatestReleasesFeed):
 
     def title(self, ranking):
         return _("%(institution)s — news about %(ranking)s") % {
-            "institution": settings.NEWSROOM_INSTITUTION_NAME,
+            "institution": Institution.load().name,
             "ranking": ranking.name,
         }
 
     def description(self, ranking):
         return _("Press releases of %(institution)s announcing results in %(ranking)s.") % {
-            "institution": settings.NEWSROOM_INSTITUTION_NAME,
+            "institution": Institution.load().name,
             "ranking": ranking.name,
         }
 

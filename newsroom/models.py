@@ -1,6 +1,10 @@
 import uuid
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from rankings.models import Award
 
+from . import search as fulltext
 from .images import SafeImageField
 from .richtext import CleanTextMixin, RichTextField
 
@@ -64,11 +69,42 @@ class PressReleaseQuerySet(models.QuerySet):
             published_at__lte=timezone.now(),
         )
 
+    def public_in_any_language(self):
+        """Releases public in at least one language (each language per `public`)."""
+        return self.filter(
+            reduce(or_, (Q(pk__in=self.public(code).values("pk")) for code in LANGUAGE_CODES))
+        )
+
     def complete_in(self, language):
         """Releases whose `language` version has a title, a slug and a body."""
         return self.filter(
             filled("title", language), filled("slug", language), filled("body", language)
         )
+
+    def search(self, query, language=None):
+        """Releases matching `query` in `language`, best first (see newsroom.search)."""
+        return fulltext.search(self, query, language or translation.get_language())
+
+    def refresh_search_index(self):
+        """Recompute the search columns of these releases from their current text."""
+        for release in self.only(
+            "pk",
+            *(
+                f"{field}_{code}"
+                for field in ("title", "standfirst", "body")
+                for code in LANGUAGE_CODES
+            ),
+        ):
+            PressRelease.objects.filter(pk=release.pk).update(
+                **{
+                    f"search_text_{code}": fulltext.searchable_text(release, code)
+                    for code in LANGUAGE_CODES
+                }
+            )
+        if fulltext.uses_postgres():
+            self.update(
+                **{f"search_vector_{code}": fulltext.search_vector(code) for code in LANGUAGE_CODES}
+            )
 
     def mentioning(self, ranking):
         """Releases announcing at least one result of `ranking`."""
@@ -95,6 +131,12 @@ class PressReleaseQuerySet(models.QuerySet):
         )
 
 
+class ContactQuerySet(models.QuerySet):
+    def listed(self):
+        """Contacts on the public contacts page: the active ones."""
+        return self.filter(is_active=True)
+
+
 class Contact(CleanTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
@@ -119,6 +161,8 @@ class Contact(CleanTextMixin, models.Model):
     position = models.PositiveIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first on the contacts page.")
     )
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("press contact")
@@ -201,6 +245,11 @@ class PressRelease(CleanTextMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Kept up to date by save() for the site search (newsroom.search).
+    search_text_fr = models.TextField(default="", editable=False)
+    search_text_en = models.TextField(default="", editable=False)
+    search_vector_fr = SearchVectorField(null=True, editable=False)
+    search_vector_en = SearchVectorField(null=True, editable=False)
 
     objects = PressReleaseQuerySet.as_manager()
 
@@ -224,6 +273,7 @@ class PressRelease(CleanTextMixin, models.Model):
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
         super().save(*args, **kwargs)
+        PressRelease.objects.filter(pk=self.pk).refresh_search_index()
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
@@ -309,3 +359,72 @@ class ReleaseContact(models.Model):
 
     def __str__(self):
         return str(self.contact)
+
+
+class Institution(CleanTextMixin, models.Model):
+    """The publishing institution: one row, edited in the admin, used by every page."""
+
+    SINGLETON_ID = 1
+    CACHE_KEY = "newsroom:institution"
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON_ID, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    logo = SafeImageField(
+        _("logo"),
+        upload_to="institution/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    address = models.TextField(_("postal address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    about = RichTextField(
+        _("about the institution"),
+        blank=True,
+        help_text=_("The boilerplate paragraph printed at the end of every release."),
+    )
+    social_profiles = models.TextField(
+        _("social media profiles"),
+        blank=True,
+        help_text=_("One address per line, e.g. https://www.linkedin.com/school/…"),
+    )
+    default_share_image = SafeImageField(
+        _("default share image"),
+        upload_to="institution/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text=_("Shown by social networks for pages without an image of their own."),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institution")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="institution_is_a_singleton")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.id = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """The institution, from the cache; created from settings on first use."""
+        institution = cache.get(cls.CACHE_KEY)
+        if institution is None:
+            institution, _created = cls.objects.get_or_create(
+                id=cls.SINGLETON_ID, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
+            )
+            cache.set(cls.CACHE_KEY, institution, timeout=None)
+        return institution
+
+    def profile_urls(self):
+        return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]

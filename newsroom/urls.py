@@ -4,15 +4,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from . import richtext
+from . import richtext, views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise answer this path.
     path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
 ]
 
 # "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.

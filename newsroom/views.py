@@ -2,15 +2,22 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
 
 from rankings.models import Award, Ranking
 
-from .models import Contact, PressRelease, localized
+from . import search as fulltext
+from . import structured_data, vcard
+from .forms import SearchForm
+from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, localized
+
+DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
 
 
 def language_names():
@@ -25,8 +32,38 @@ class LanguageLink(NamedTuple):
     is_translation: bool  # False when the page falls back to another page of that language
 
 
+def share_image(release=None):
+    """The picture social networks show: the release's, the institution's, or ours."""
+    institution = Institution.load()
+    if release is not None and release.hero_image:
+        image, size = release.hero_image, (release.hero_image_width, release.hero_image_height)
+        alt = release.hero_image_alt
+    elif institution.default_share_image:
+        image = institution.default_share_image
+        size = (institution.share_image_width, institution.share_image_height)
+        alt = institution.name
+    else:
+        return {"url": static(DEFAULT_SHARE_IMAGE), "width": 1200, "height": 630,
+                "alt": institution.name}  # fmt: skip
+    return {"url": image.url, "width": size[0], "height": size[1], "alt": alt}
+
+
 class LanguageLinksMixin:
-    """Gives a page its address in each language, for the switcher and hreflang."""
+    """Gives a public page its address in each language (switcher, hreflang) and the
+    metadata social networks and search engines read."""
+
+    def get_page_meta(self):
+        institution = Institution.load()
+        return {
+            "title": institution.name,
+            "description": gettext("Press releases, rankings and press contacts of %(name)s.")
+            % {"name": institution.name},
+            "type": "website",
+            "image": share_image(),
+        }
+
+    def get_structured_data(self):
+        return None
 
     def get_language_links(self):
         return [
@@ -35,7 +72,12 @@ class LanguageLinksMixin:
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(language_links=self.get_language_links(), **kwargs)
+        return super().get_context_data(
+            language_links=self.get_language_links(),
+            page_meta=self.get_page_meta(),
+            structured_data=self.get_structured_data(),
+            **kwargs,
+        )
 
 
 class PublicReleaseMixin(LanguageLinksMixin):
@@ -57,6 +99,9 @@ class HomeView(PublicReleaseMixin, ListView):
     def get_context_data(self, **kwargs):
         latest_awards = Award.objects.current().with_ranking().order_by("-year", "-pk")[:6]
         return super().get_context_data(latest_awards=latest_awards, **kwargs)
+
+    def get_structured_data(self):
+        return structured_data.home_page(Institution.load(), self.request)
 
 
 class ReleaseIndexView(PublicReleaseMixin, ArchiveIndexView):
@@ -86,6 +131,21 @@ class ReleaseDetailView(LanguageLinksMixin, DetailView):
         except PressRelease.DoesNotExist:
             raise Http404("No public press release has this address.") from None
 
+    def get_page_meta(self):
+        return {
+            "title": self.object.title,
+            "description": self.object.standfirst,
+            "type": "article",
+            "image": share_image(self.object),
+            "published": self.object.published_at,
+            "modified": self.object.modified_at(),
+        }
+
+    def get_structured_data(self):
+        return structured_data.news_article(
+            self.object, Institution.load(), self.get_page_meta()["image"], self.request
+        )
+
     def get_language_links(self):
         """The same release in the other language, or that language's news list."""
         links = []
@@ -103,7 +163,17 @@ class ContactListView(LanguageLinksMixin, ListView):
     template_name = "newsroom/contact_list.html"
 
     def get_queryset(self):
-        return Contact.objects.filter(is_active=True)
+        return Contact.objects.listed().order_by("organisation", "position", "name")
+
+
+def contact_vcard(request, pk):
+    """A press contact's card (vCard 4.0) in the page's language."""
+    contact = get_object_or_404(Contact.objects.listed(), pk=pk)
+    response = HttpResponse(
+        vcard.vcard(contact, translation.get_language()), content_type="text/vcard; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{vcard.filename(contact)}"'
+    return response
 
 
 class RankingMixin(LanguageLinksMixin):
@@ -129,3 +199,59 @@ class RankingDetailView(RankingMixin, DetailView):
     def get_context_data(self, **kwargs):
         releases = PressRelease.objects.public().for_listing().mentioning(self.object)
         return super().get_context_data(releases=releases, **kwargs)
+
+
+class SearchView(LanguageLinksMixin, ListView):
+    """Public releases of the page's language matching ?q=, filtered by year and ranking."""
+
+    template_name = "newsroom/search.html"
+    paginate_by = settings.NEWSROOM_RELEASES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        public = PressRelease.objects.public()
+        self.form = SearchForm(
+            request.GET or None,
+            years=[day.year for day in public.dates("published_at", "year", order="DESC")],
+            rankings=Ranking.objects.values_list("slug", "name").order_by("name"),
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
+            return PressRelease.objects.none()
+        filters = self.form.cleaned_data
+        releases = PressRelease.objects.public().for_listing()
+        if filters["year"]:
+            releases = releases.filter(published_at__year=filters["year"])
+        if filters["ranking"]:
+            releases = releases.filter(awards__ranking__slug=filters["ranking"]).distinct()
+        return releases.search(filters["q"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        query = self.form.cleaned_data.get("q", "") if self.form.is_bound else ""
+        language = translation.get_language()
+        context["results"] = [
+            (release, fulltext.snippet(release, query, language))
+            for release in context["page_obj"] or []
+        ]
+        context["query"] = query
+        context["filters"] = self.request.GET.copy()
+        context["filters"].pop("page", None)
+        return context
+
+
+def robots_txt(request):
+    """Crawlers: everything public, not the admin, previews or search results."""
+    search_pages = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            search_pages.append(reverse("newsroom:search"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        *(f"Disallow: {path}" for path in search_pages),
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

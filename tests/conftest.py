@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -11,6 +12,12 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a throw-away folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (the institution is cached, for one)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

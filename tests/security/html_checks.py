@@ -1,6 +1,7 @@
 """Find anything in HTML or a feed that could run script in a reader's browser."""
 
 import html
+import json
 import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
@@ -55,10 +56,26 @@ def script_risks(markup, allowed_tags=()):
     return finder.problems
 
 
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
 def page_risks(page):
-    """Risks in a public page: its head may hold our own <link> elements only."""
+    """Risks in a public page.
+
+    Its head may hold our own <link> elements and JSON-LD blocks; a JSON-LD block
+    must be valid JSON with no "<" left unescaped (nothing can close the element).
+    """
+    risks = []
+    for block in JSON_LD.findall(page):
+        if "<" in block:
+            risks.append("unescaped < in JSON-LD")
+        try:
+            json.loads(block)
+        except ValueError:
+            risks.append("JSON-LD is not valid JSON")
+    page = JSON_LD.sub("", page)
     head, _, body = page.partition("</head>")
-    return script_risks(head, allowed_tags={"link"}) + script_risks(body)
+    return risks + script_risks(head, allowed_tags={"link"}) + script_risks(body)
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,0 +1,59 @@
+"""schema.org data for search engines: the institution and each release (JSON-LD)."""
+
+from django.utils import translation
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def organization(institution, request):
+    data = {
+        "@type": "Organization",
+        "name": institution.name,
+        "url": institution.website or absolute(request, "/"),
+    }
+    if institution.logo:
+        data["logo"] = {
+            "@type": "ImageObject",
+            "url": absolute(request, institution.logo.url),
+            "width": institution.logo_width,
+            "height": institution.logo_height,
+        }
+    if institution.address:
+        data["address"] = " ".join(institution.address.split())
+    if institution.profile_urls():
+        data["sameAs"] = institution.profile_urls()
+    return data
+
+
+def home_page(institution, request):
+    return {"@context": "https://schema.org", **organization(institution, request)}
+
+
+def news_article(release, institution, share_image, request):
+    url = absolute(request, release.get_absolute_url())
+    publisher = organization(institution, request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.title[:110],
+        "description": release.standfirst,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": release.published_at.isoformat(),
+        "dateModified": release.modified_at().isoformat(),
+        "inLanguage": translation.get_language(),
+        "author": publisher,
+        "publisher": publisher,
+        "image": [share_image["url"]],
+    }
+    if release.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": release.dateline}
+    rankings = {award.ranking_id: award.ranking for award in release.awards.all()}
+    if rankings:
+        data["about"] = [
+            {"@type": "Thing", "name": ranking.name, "url": ranking.website or None}
+            for ranking in rankings.values()
+        ]
+    return data
