@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from rankings.admin import AwardAdmin
+from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
 from rankings.models import Award
 
 from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, filled
@@ -153,6 +153,7 @@ class AwardWithReleasesAdmin(AwardAdmin):
 class InstitutionAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     """One institution: the list goes straight to its form."""
 
+    formfield_overrides = HTTPS_URL_FIELDS
     fieldsets = [
         (None, {"fields": ["name", "logo", "address", "website", "social_profiles"]}),
         (_("About the institution"), {"fields": ["about"]}),

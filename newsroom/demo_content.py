@@ -7,6 +7,23 @@ an engineering school, some in French only.
 
 REFERENCE_KEY = "u-multirank-2021"
 
+INSTITUTION = {
+    "name": "IMT Mines Alès",
+    "address": "6 avenue de Clavières\n30100 Alès\nFrance",
+    "website": "https://www.imt-mines-ales.fr/",
+    "social_profiles": "https://www.linkedin.com/school/imt-mines-ales/",
+    "about_fr": (
+        "<p>IMT Mines Alès est une grande école d’ingénieurs de l’Institut Mines-Télécom. "
+        "Elle forme des ingénieurs généralistes et spécialisés, et mène des recherches sur "
+        "les matériaux, l’environnement, les risques et le numérique.</p>"
+    ),
+    "about_en": (
+        "<p>IMT Mines Alès is an engineering school of the Institut Mines-Télécom. It trains "
+        "general and specialist engineers and carries out research on materials, the "
+        "environment, risks and digital systems.</p>"
+    ),
+}
+
 CONTACTS = [
     {
         "key": "pierre-perdiguier",

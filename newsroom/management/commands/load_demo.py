@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from newsroom import demo_content
-from newsroom.models import Contact, PressRelease, ReleaseContact
+from newsroom.models import Contact, Institution, PressRelease, ReleaseContact
 from rankings.models import Award, Ranking
 
 # Demo releases get fixed identifiers, so a second run finds them instead of adding more.
@@ -60,6 +60,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.ensure_institution()
         contacts = {spec["key"]: self.ensure_contact(spec) for spec in demo_content.CONTACTS}
         created = [
             self.ensure_release(spec, contacts)
@@ -95,6 +96,14 @@ class Command(BaseCommand):
                 "standfirst_en": lead_en if title_en else "",
                 "body_en": paragraphs(lead_en) + paragraphs(text_en) if title_en else "",
             }
+
+    def ensure_institution(self):
+        """Fill in the institution once; an editor's later changes are kept."""
+        institution = Institution.load()
+        if not institution.address and not institution.about_fr:
+            for field, value in demo_content.INSTITUTION.items():
+                setattr(institution, field, value)
+            institution.save()
 
     def ensure_contact(self, spec):
         fields = {name: value for name, value in spec.items() if name not in {"key", "email"}}
