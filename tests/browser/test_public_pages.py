@@ -1,0 +1,33 @@
+"""Public pages in a real browser: nothing leaks sideways, hidden text stays hidden."""
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = ["/fr/", "/en/", "/fr/actualites/", "/en/rankings/", "/fr/contacts-presse/",
+         "/en/search/?q=ranking"]  # fmt: skip
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scroll_on_a_phone(page, demo, path):
+    """At 375 px wide, no page scrolls sideways."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.csp_violations == []
+    assert page.outside_requests == []
+
+
+def test_badge_labels_are_for_screen_readers_only(page, demo):
+    """A drawn badge's full label is in the page but takes no room on screen."""
+    page.goto("/en/")
+    label = page.locator(".award-badge .visually-hidden").first
+    assert "U-Multirank" in label.text_content() or "THE Impact" in label.text_content()
+    box = label.bounding_box()
+    assert box["width"] <= 1 and box["height"] <= 1
