@@ -9,9 +9,9 @@ PORT ?= 8000
 # Local development runs with debug on and a generated secret key (kept in .secret_key).
 run install: export DJANGO_DEBUG ?= 1
 # Tests run with debug off, like production; the key is for the test run only.
-test check: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
+test check screenshots: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run install venv test check audit format lock messages clean
+.PHONY: run install venv test browser-js check audit format lock messages screenshots clean
 
 run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -31,8 +31,22 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-test: venv
+test: venv browser-js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core for the accessibility checks, from the npm lock file (skipped without npm).
+AXE := tests/browser/js/node_modules/axe-core/axe.min.js
+browser-js:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AXE); \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+$(AXE): tests/browser/js/package-lock.json
+	npm ci --prefix tests/browser/js --no-audit --no-fund --silent
+	touch $@
+
+# The README's pictures (a release with badges, the admin editing it), from the demo content.
+screenshots: venv
+	README_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_journeys.py -k readme_screenshots
 
 # Static checks CI runs besides the tests.
 check: venv

@@ -14,12 +14,13 @@ def demo():
     call_command("load_demo", verbosity=0)
 
 
+@pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_scroll_on_a_phone(page, demo, path):
-    """At 375 px wide, no page scrolls sideways."""
-    page.set_viewport_size({"width": 375, "height": 800})
+def test_no_horizontal_scroll_on_a_phone(page, demo, path, width):
+    """At 320 and 375 px wide, no page scrolls sideways."""
+    page.set_viewport_size({"width": width, "height": 800})
     page.goto(path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.csp_violations == []
     assert page.outside_requests == []
 
