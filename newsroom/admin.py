@@ -9,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
 from rankings.models import Award
 
-from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, filled
+from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, complete
 from .richtext import RichTextAdminMixin
 
 admin.site.site_header = _("Newsroom administration")
@@ -40,11 +40,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGE_CODES:
-            return queryset.exclude(
-                filled("title", self.value())
-                & filled("slug", self.value())
-                & filled("body", self.value())
-            )
+            return queryset.exclude(complete(self.value()))
         return queryset
 
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -53,20 +53,24 @@ def filled(field, language):
     return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
 
+def complete(language):
+    """Q for rows whose `language` version has a title, a slug and a body."""
+    return filled("title", language) & filled("slug", language) & filled("body", language)
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def public(self, language=None):
         """Releases a visitor may read in `language` (default: the active language).
 
         The single rule of visibility: published, publication time passed, and
-        that language has a title and a body.
+        that language has a title, a slug and a body (`is_complete_<lang>`, kept up
+        to date on save, so that one partial index per language answers it).
         """
         language = language or translation.get_language()
         return self.filter(
-            filled("title", language),
-            filled("slug", language),
-            filled("body", language),
             status=PressRelease.Status.PUBLISHED,
             published_at__lte=timezone.now(),
+            **{f"is_complete_{language}": True},
         )
 
     def public_in_any_language(self):
@@ -77,24 +81,26 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def complete_in(self, language):
         """Releases whose `language` version has a title, a slug and a body."""
-        return self.filter(
-            filled("title", language), filled("slug", language), filled("body", language)
-        )
+        return self.filter(complete(language))
 
     def search(self, query, language=None):
         """Releases matching `query` in `language`, best first (see newsroom.search)."""
         return fulltext.search(self, query, language or translation.get_language())
 
-    def refresh_search_index(self):
-        """Recompute the search columns of these releases from their current text."""
-        for release in self.only(
-            "pk",
-            *(
-                f"{field}_{code}"
-                for field in ("title", "standfirst", "body")
+    def refresh_derived_fields(self):
+        """Recompute what save() derives from the text: completeness and search columns."""
+        self.update(
+            **{
+                f"is_complete_{code}": Case(
+                    When(complete(code), then=Value(True)),
+                    default=Value(False),
+                )
                 for code in LANGUAGE_CODES
-            ),
-        ):
+            }
+        )
+        text_columns = [f"{field}_{code}" for field in ("title", "standfirst", "body")
+                        for code in LANGUAGE_CODES]  # fmt: skip
+        for release in self.only("pk", *text_columns):
             PressRelease.objects.filter(pk=release.pk).update(
                 **{
                     f"search_text_{code}": fulltext.searchable_text(release, code)
@@ -245,7 +251,10 @@ class PressRelease(CleanTextMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Kept up to date by save() for the site search (newsroom.search).
+    # Derived from the text by save() (refresh_derived_fields): the publication gate's
+    # per-language completeness, and the site search's columns (newsroom.search).
+    is_complete_fr = models.BooleanField(default=False, editable=False)
+    is_complete_en = models.BooleanField(default=False, editable=False)
     search_text_fr = models.TextField(default="", editable=False)
     search_text_en = models.TextField(default="", editable=False)
     search_vector_fr = SearchVectorField(null=True, editable=False)
@@ -264,7 +273,15 @@ class PressRelease(CleanTextMixin, models.Model):
             )
             for code in LANGUAGE_CODES
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="release_public_idx")]
+        indexes = [
+            # One partial index per language answers public(language), newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published", **{f"is_complete_{code}": True}),
+                name=f"release_public_{code}_idx",
+            )
+            for code in LANGUAGE_CODES
+        ]
 
     def __str__(self):
         titles = (getattr(self, localized("title", code)) for code in LANGUAGE_CODES)
@@ -273,7 +290,7 @@ class PressRelease(CleanTextMixin, models.Model):
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
         super().save(*args, **kwargs)
-        PressRelease.objects.filter(pk=self.pk).refresh_search_index()
+        PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
