@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,17 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from rankings.models import Award, Ranking
+
+        from .models import Contact, Institution, PressRelease, ReleaseContact
+        from .page_cache import content_changed
+
+        # Whatever a public page shows: a change to it starts a new content version.
+        for model in (PressRelease, ReleaseContact, Contact, Institution, Award, Ranking):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{model}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-d-{model}")
+        m2m_changed.connect(
+            content_changed, sender=PressRelease.awards.through, dispatch_uid="pages-awards"
+        )

@@ -21,6 +21,7 @@ from rankings.models import Award
 
 from . import search as fulltext
 from .images import SafeImageField
+from .page_cache import content_changed
 from .richtext import CleanTextMixin, RichTextField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -291,6 +292,8 @@ class PressRelease(CleanTextMixin, models.Model):
         self.store_missing_slugs_as_null()
         super().save(*args, **kwargs)
         PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
+        # Again now that the derived columns are written (post_save came before them).
+        content_changed()
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()

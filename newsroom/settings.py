@@ -274,6 +274,8 @@ NEWSROOM_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 # The institution that publishes the releases (used by feeds and page footers).
 NEWSROOM_INSTITUTION_NAME = os.environ.get("NEWSROOM_INSTITUTION_NAME", "IMT Mines Alès")
 NEWSROOM_RELEASES_PER_PAGE = 12
+# The longest a public page stays cached; any change invalidates it at once anyway.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 NEWSROOM_FEED_SIZE = 20
 
 LOGGING = {

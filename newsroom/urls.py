@@ -8,6 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from . import richtext, views
+from .page_cache import cached_page
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -15,8 +16,13 @@ urlpatterns = [
     path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        cached_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
 ]
 
 # "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.

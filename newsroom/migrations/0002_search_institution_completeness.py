@@ -43,6 +43,15 @@ def run_on_postgres(statements):
     return run
 
 
+def create_institution(apps, schema_editor):
+    from django.conf import settings
+
+    Institution = apps.get_model("newsroom", "Institution")
+    Institution.objects.using(schema_editor.connection.alias).get_or_create(
+        id=1, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
+    )
+
+
 def index_existing_releases(apps, schema_editor):
     from newsroom.models import PressRelease
 
@@ -132,4 +141,5 @@ class Migration(migrations.Migration):
             run_on_postgres(POSTGRES_SETUP), run_on_postgres(POSTGRES_TEARDOWN), elidable=False
         ),
         migrations.RunPython(index_existing_releases, migrations.RunPython.noop),
+        migrations.RunPython(create_institution, migrations.RunPython.noop),
     ]

@@ -1,0 +1,171 @@
+"""Public pages come from the cache, and no change ever leaves a stale page behind."""
+
+import datetime
+import os
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsroom.models import Institution
+from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def redis_available():
+    import redis
+
+    try:
+        return redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """Each test runs against the local-memory cache and against Redis."""
+    if request.param == "redis":
+        if not redis_available():
+            if os.environ.get("CI"):
+                pytest.fail("Redis does not answer on 127.0.0.1:6379")
+            pytest.skip("Redis does not answer on 127.0.0.1:6379")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/15",
+                "KEY_PREFIX": f"test-{os.getpid()}",
+            }
+        }
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+def get(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response, len(queries)
+
+
+PAGES = ["/fr/", "/en/news/", "/fr/actualites/rss/", "/en/rankings/", "/fr/contacts-presse/",
+         "/sitemap.xml"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_second_visit_is_served_from_the_cache(client, page_cache, release, path):
+    """The same page again costs no database query."""
+    first, _ = get(client, path)
+    second, queries = get(client, path)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert queries == 0
+
+
+def test_publishing_shows_at_once(client, page_cache, release):
+    """A new release is on the cached list the moment it is saved."""
+    get(client, "/fr/actualites/")
+    PressReleaseFactory(title_fr="Tout juste publié")
+    assert "Tout juste publié" in client.get("/fr/actualites/").content.decode()
+    assert "Tout juste publié" in client.get("/fr/actualites/rss/").content.decode()
+
+
+def test_unpublishing_removes_at_once(client, page_cache, release):
+    """A release taken back to draft leaves the cached pages and feeds at once."""
+    get(client, "/en/news/")
+    release.status = release.Status.DRAFT
+    release.save()
+    assert release.title_en not in client.get("/en/news/").content.decode()
+    assert client.get(release.get_absolute_url("en")).status_code == 404
+
+
+def test_scheduled_release_appears_at_its_time(client, page_cache):
+    """A page cached before a scheduled release goes live is not served after it."""
+    release = PressReleaseFactory(
+        title_fr="Annonce programmée",
+        published_at=timezone.now() + datetime.timedelta(minutes=5),
+    )
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert "Annonce programmée" not in client.get("/fr/").content.decode()
+        clock.shift(datetime.timedelta(minutes=4, seconds=58))
+        assert "Annonce programmée" not in client.get("/fr/").content.decode()
+        clock.shift(datetime.timedelta(seconds=3))
+        assert "Annonce programmée" in client.get("/fr/").content.decode()
+        assert client.get(release.get_absolute_url("fr")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["contact", "award", "ranking", "award-link", "institution", "release-contact"],
+)
+def test_every_kind_of_change_invalidates(client, page_cache, release, change):
+    """Contacts, awards, rankings, links and the institution all refresh the pages."""
+    contact = ContactFactory(name_fr="Ancien nom")
+    award = AwardFactory()
+    release.awards.add(award)
+    release.contacts.add(contact)
+    paths = ["/fr/contacts-presse/", "/fr/classements/", release.get_absolute_url("fr"), "/fr/"]
+    before = {path: client.get(path).content for path in paths}
+    if change == "contact":
+        contact.name_fr = "Nouveau nom"
+        contact.save()
+    elif change == "award":
+        award.label_fr = "Libellé revu"
+        award.save()
+    elif change == "ranking":
+        award.ranking.name_fr = "Classement renommé"
+        award.ranking.save()
+    elif change == "award-link":
+        release.awards.remove(award)
+    elif change == "institution":
+        institution = Institution.load()
+        institution.name = "École renommée"
+        institution.save()
+    else:
+        release.release_contacts.all().delete()
+    after = {path: client.get(path).content for path in paths}
+    assert any(before[path] != after[path] for path in paths)
+
+
+def test_award_window_closing_moves_the_badge_at_midnight(client, page_cache):
+    """A result that stops being current leaves the home highlight the next day."""
+    ranking = RankingFactory(name_en="U-Multirank")
+    today = timezone.localdate()
+    AwardFactory(ranking=ranking, valid_until=today, category_en="Research")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert "Research · U-Multirank" in client.get("/en/").content.decode()
+        midnight = timezone.make_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+        )
+        clock.move_to(midnight + datetime.timedelta(seconds=1))
+        assert "Research · U-Multirank" not in client.get("/en/").content.decode()
+
+
+def test_cache_headers_fit_a_cdn(client, page_cache, release):
+    """Pages say a shared cache may keep them but must revalidate, with an ETag."""
+    response = client.get("/fr/")
+    assert "public" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    assert "must-revalidate" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
+    again = client.get("/fr/", headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+
+
+def test_cached_feed_keeps_its_content_type_and_last_modified(client, page_cache, release):
+    """A feed from the cache is still a feed, with its Last-Modified for 304s."""
+    client.get("/en/news/atom/")
+    cached = client.get("/en/news/atom/")
+    assert cached["Content-Type"].startswith("application/atom+xml")
+    modified = client.get("/en/news/atom/", headers={"if-modified-since": cached["Last-Modified"]})
+    assert modified.status_code == 304
+
+
+def test_not_found_pages_are_not_cached(client, page_cache):
+    """Unknown addresses are not stored, so they cannot fill the cache."""
+    client.get("/fr/actualites/inconnu/")
+    release = PressReleaseFactory(slug_fr="inconnu")
+    assert client.get(release.get_absolute_url("fr")).status_code == 200
