@@ -292,6 +292,8 @@ class PressRelease(CleanTextMixin, models.Model):
         self.store_missing_slugs_as_null()
         super().save(*args, **kwargs)
         PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
+        for code in LANGUAGE_CODES:  # what refresh_derived_fields just stored
+            setattr(self, f"is_complete_{code}", self.is_complete_in(code))
         # Again now that the derived columns are written (post_save came before them).
         content_changed()
 
@@ -328,10 +330,11 @@ class PressRelease(CleanTextMixin, models.Model):
         return [code for code in LANGUAGE_CODES if self.is_complete_in(code)]
 
     def is_public_in(self, language):
+        """For one release in hand, the same rule as PressRelease.objects.public()."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at <= timezone.now()
-            and self.is_complete_in(language)
+            and getattr(self, f"is_complete_{language}")
         )
 
     def formatted_dateline(self, language=None):

@@ -1,0 +1,65 @@
+"""Every public page runs a fixed number of SQL queries, with 10 or 200 releases."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.models import PressRelease
+from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/fr/", "/en/news/", "/fr/actualites/2021/", "/en/news/2021/", "/fr/classements/",
+         "/en/rankings/u-multirank/", "/fr/actualites/rss/", "/en/news/atom/",
+         "/en/rankings/u-multirank/rss/", "/fr/contacts-presse/", "/sitemap.xml",
+         "/fr/recherche/?q=communiqué", "/en/search/?q=release&ranking=u-multirank"]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Measure the pages themselves, not the cache in front of them."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def add_releases(count, rankings, contacts):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    start = timezone.make_aware(datetime(2021, 1, 1))
+    for n in range(count):
+        release = PressReleaseFactory(published_at=start + timedelta(hours=n))
+        release.awards.add(
+            *(AwardFactory(ranking=rankings[i % 2], rank=i + 1, year=2015 + n % 8)
+              for i in range(3))
+        )  # fmt: skip
+        for position, contact in enumerate(contacts):
+            release.release_contacts.create(contact=contact, position=position)
+
+
+def query_counts(client):
+    counts = {}
+    release = PressRelease.objects.public("fr").first()
+    pages = {path: path for path in PAGES}
+    pages |= {"release (fr)": release.get_absolute_url("fr"),
+              "release (en)": release.get_absolute_url("en")}  # fmt: skip
+    for name, path in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        counts[name] = len(queries)
+    return counts
+
+
+def test_query_counts_do_not_grow_with_content(client):
+    """From 10 to 200 releases (three awards and two contacts each), the same queries."""
+    rankings = [RankingFactory(slug="u-multirank"), RankingFactory()]
+    contacts = [ContactFactory(), ContactFactory()]
+    add_releases(10, rankings, contacts)
+    with_ten = query_counts(client)
+    add_releases(190, rankings, contacts)
+    with_two_hundred = query_counts(client)
+    assert with_two_hundred == with_ten
+    # Without a cache, each page also pays for what the cache normally keeps: the
+    # institution (1 query) and the next scheduled change (3 queries).
+    assert max(with_ten.values()) <= 15, with_ten
