@@ -11,7 +11,7 @@ run install: export DJANGO_DEBUG ?= 1
 # Tests run with debug off, like production; the key is for the test run only.
 test check screenshots: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run install venv test browser-js check audit format lock messages screenshots clean
+.PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench clean
 
 run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -47,6 +47,23 @@ $(AXE): tests/browser/js/package-lock.json
 # The README's pictures (a release with badges, the admin editing it), from the demo content.
 screenshots: venv
 	README_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_journeys.py -k readme_screenshots
+
+# Production serving: debug off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY
+# (and DJANGO_SECURE_COOKIES=0 to sign in over plain http on this machine).
+serve-prod: venv
+	@test -n "$$DJANGO_SECRET_KEY" || (echo "Set DJANGO_SECRET_KEY first." && exit 1)
+	DJANGO_DEBUG= $(MANAGE) migrate --no-input
+	DJANGO_DEBUG= $(MANAGE) collectstatic --no-input -v 0
+	DJANGO_DEBUG= GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c python:newsroom.gunicorn_conf newsroom.wsgi
+
+# The load benchmark (not part of make test): figures printed and written to docs/performance.md.
+BENCH_DIR ?= /tmp/newsroom-bench
+bench: venv
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	mkdir -p $(BENCH_DIR)
+	DJANGO_DEBUG= DATABASE_URL=sqlite:///$(BENCH_DIR)/db.sqlite3 MEDIA_ROOT=$(BENCH_DIR)/media \
+	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
+	sh -c '$(MANAGE) migrate -v 0 && $(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) benchmark $(BENCH_ARGS)'
 
 # Static checks CI runs besides the tests.
 check: venv

@@ -9,6 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
 from rankings.models import Award
 
+from . import renditions
 from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, complete
 from .richtext import RichTextAdminMixin
 
@@ -103,6 +104,12 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         if not links:
             return _("Not public yet in any language.")
         return format_html_join(" · ", '<a href="{}" target="_blank">{}</a>', links)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Renditions of a new picture now, so the first visitor waits for none.
+        if "hero_image" in form.changed_data:
+            renditions.prepare(obj.hero_image)
 
     def view_on_site(self, release):
         """The public page in the editor's language when it exists, else in another."""

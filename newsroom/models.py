@@ -74,6 +74,11 @@ class PressReleaseQuerySet(models.QuerySet):
             **{f"is_complete_{language}": True},
         )
 
+    def years(self):
+        """The years these releases were published in, newest first."""
+        years = self.order_by().values_list("published_year", flat=True).distinct()
+        return sorted(years, reverse=True)
+
     def public_in_any_language(self):
         """Releases public in at least one language (each language per `public`)."""
         return self.filter(
@@ -255,6 +260,8 @@ class PressRelease(CleanTextMixin, models.Model):
     # Derived from the text by save() (refresh_derived_fields): the publication gate's
     # per-language completeness, and the site search's columns (newsroom.search).
     is_complete_fr = models.BooleanField(default=False, editable=False)
+    # The publication year in the institution's time zone, for the archive by year.
+    published_year = models.PositiveSmallIntegerField(null=True, editable=False)
     is_complete_en = models.BooleanField(default=False, editable=False)
     search_text_fr = models.TextField(default="", editable=False)
     search_text_en = models.TextField(default="", editable=False)
@@ -275,10 +282,12 @@ class PressRelease(CleanTextMixin, models.Model):
             for code in LANGUAGE_CODES
         ]
         indexes = [
-            # One partial index per language answers public(language), newest first.
+            # One partial index per language answers public(language), newest first,
+            # and covers the archive's list of years. Its condition holds no value a
+            # query would pass as a parameter, so SQLite can use it too.
             models.Index(
-                fields=["-published_at", "-id"],
-                condition=Q(status="published", **{f"is_complete_{code}": True}),
+                fields=["-published_at", "-id", "published_year", "status"],
+                condition=Q(**{f"is_complete_{code}": True}),
                 name=f"release_public_{code}_idx",
             )
             for code in LANGUAGE_CODES
@@ -290,6 +299,7 @@ class PressRelease(CleanTextMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
+        self.published_year = timezone.localtime(self.published_at).year
         super().save(*args, **kwargs)
         PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
         for code in LANGUAGE_CODES:  # what refresh_derived_fields just stored

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, compressed and with far-future caching, before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.security.NewsroomCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -157,6 +159,21 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("jquery-ui", jquery_ui.BASE_DIR)]
 
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+STORAGES = {
+    # Uploaded media: local files by default; an S3-compatible bucket with
+    # django-storages, e.g. DJANGO_MEDIA_STORAGE=storages.backends.s3.S3Storage (README).
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
+        )
+    },
+    # Hashed, compressed static files (run collectstatic) unless DJANGO_STATIC_MANIFEST=0.
+    "staticfiles": {
+        "BACKEND": "newsroom.static_storage.StaticFilesStorage"
+        if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Rich text: one press-release toolbar; Source only for superusers.
@@ -277,6 +294,7 @@ NEWSROOM_RELEASES_PER_PAGE = 12
 # The longest a public page stays cached; any change invalidates it at once anyway.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 NEWSROOM_FEED_SIZE = 20
+NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
 
 LOGGING = {
     "version": 1,

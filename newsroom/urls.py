@@ -33,3 +33,7 @@ urlpatterns += i18n_patterns(
 
 # Uploaded media in local development only (static() is a no-op unless DEBUG).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The benchmark's ceiling: a trivial view on the same server (make bench sets this).
+if settings.NEWSROOM_BENCHMARK:
+    urlpatterns += [path("benchmark/ceiling/", views.benchmark_ceiling)]

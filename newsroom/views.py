@@ -8,12 +8,12 @@ from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info, gettext
-from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
+from django.views.generic import DetailView, ListView, YearArchiveView
 
 from rankings.models import Award, Ranking
 
+from . import renditions, structured_data, vcard
 from . import search as fulltext
-from . import structured_data, vcard
 from .forms import SearchForm
 from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, localized
 
@@ -36,16 +36,15 @@ def share_image(release=None):
     """The picture social networks show: the release's, the institution's, or ours."""
     institution = Institution.load()
     if release is not None and release.hero_image:
-        image, size = release.hero_image, (release.hero_image_width, release.hero_image_height)
-        alt = release.hero_image_alt
+        image, alt = release.hero_image, release.hero_image_alt
     elif institution.default_share_image:
-        image = institution.default_share_image
-        size = (institution.share_image_width, institution.share_image_height)
-        alt = institution.name
+        image, alt = institution.default_share_image, institution.name
     else:
-        return {"url": static(DEFAULT_SHARE_IMAGE), "width": 1200, "height": 630,
-                "alt": institution.name}  # fmt: skip
-    return {"url": image.url, "width": size[0], "height": size[1], "alt": alt}
+        image, alt = None, institution.name
+    shared = renditions.share_image(image) if image else None
+    if shared is None:
+        shared = {"url": static(DEFAULT_SHARE_IMAGE), "width": 1200, "height": 630}
+    return {**shared, "alt": alt}
 
 
 class LanguageLinksMixin:
@@ -104,10 +103,12 @@ class HomeView(PublicReleaseMixin, ListView):
         return structured_data.home_page(Institution.load(), self.request)
 
 
-class ReleaseIndexView(PublicReleaseMixin, ArchiveIndexView):
+class ReleaseIndexView(PublicReleaseMixin, ListView):
     template_name = "newsroom/pressrelease_list.html"
     paginate_by = settings.NEWSROOM_RELEASES_PER_PAGE
-    allow_empty = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year_list=PressRelease.objects.public().years(), **kwargs)
 
 
 class ReleaseYearView(PublicReleaseMixin, YearArchiveView):
@@ -116,8 +117,7 @@ class ReleaseYearView(PublicReleaseMixin, YearArchiveView):
     make_object_list = True
 
     def get_context_data(self, **kwargs):
-        years = PressRelease.objects.public().dates(self.date_field, "year", order="DESC")
-        return super().get_context_data(year_list=years, **kwargs)
+        return super().get_context_data(year_list=PressRelease.objects.public().years(), **kwargs)
 
 
 class ReleaseDetailView(LanguageLinksMixin, DetailView):
@@ -211,7 +211,7 @@ class SearchView(LanguageLinksMixin, ListView):
         public = PressRelease.objects.public()
         self.form = SearchForm(
             request.GET or None,
-            years=[day.year for day in public.dates("published_at", "year", order="DESC")],
+            years=public.years(),
             rankings=Ranking.objects.values_list("slug", "name").order_by("name"),
         )
         return super().get(request, *args, **kwargs)
@@ -255,3 +255,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+BENCHMARK_PAGE = "<!DOCTYPE html><html lang=en><title>ceiling</title><p>" + "x" * 20_000 + "</p>"
+
+
+def benchmark_ceiling(request):
+    """A fixed 20 KB page: the fastest this server can answer (make bench only)."""
+    return HttpResponse(BENCHMARK_PAGE)

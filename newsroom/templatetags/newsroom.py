@@ -30,3 +30,17 @@ def json_ld(data):
         JSON_SCRIPT_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image_field, alt, use="card", sizes="100vw", lazy=True):
+    """A <picture> with WebP and JPEG/PNG renditions at the widths `use` needs."""
+    from newsroom.renditions import picture_data
+
+    return {
+        "data": picture_data(image_field, use),
+        "alt": alt,
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": f"picture--{use}",
+    }

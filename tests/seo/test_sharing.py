@@ -78,8 +78,9 @@ def test_release_has_social_cards(client, release_with_contacts):
     assert meta(page, "og:title") == release.title_fr
     assert meta(page, "og:url") == url
     assert meta(page, "og:type") == "article"
-    assert meta(page, "og:image") == f"http://testserver{release.hero_image.url}"
-    assert meta(page, "og:image:width") == "640" and meta(page, "og:image:height") == "360"
+    stem = release.hero_image.name.rsplit(".", 1)[0]
+    assert meta(page, "og:image") == f"http://testserver/media/renditions/{stem}-1200x630.jpg"
+    assert meta(page, "og:image:width") == "1200" and meta(page, "og:image:height") == "630"
     assert meta(page, "og:locale") == "fr_FR"
     assert meta(page, "og:locale:alternate") == "en_GB"
     assert meta(page, "twitter:card") == "summary_large_image"
@@ -97,7 +98,7 @@ def test_institution_share_image_replaces_ours(client, release):
     institution = Institution.load()
     institution.default_share_image.save("share.jpg", jpeg_file(size=(1200, 630)))
     page = client.get(release.get_absolute_url("fr")).content.decode()
-    assert "/media/institution/" in meta(page, "og:image")
+    assert "/media/renditions/institution/" in meta(page, "og:image")
 
 
 def json_ld(page):

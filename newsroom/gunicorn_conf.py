@@ -1,0 +1,22 @@
+"""gunicorn settings for production: `gunicorn -c python:newsroom.gunicorn_conf newsroom.wsgi`.
+
+Every value can be overridden on the command line or with GUNICORN_* variables.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# Load the project once, then fork: workers share the code's memory.
+preload_app = True
+# Recycle workers now and then, so a slow leak can never grow for long.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

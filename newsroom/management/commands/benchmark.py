@@ -1,0 +1,258 @@
+"""`make bench`: the public pages under load, cold and warm, against a trivial view.
+
+Generates bilingual releases with awards and contacts (bulk, once), serves the site
+with the production configuration (gunicorn, debug off) on 127.0.0.1 twice — without
+a cache ("cold": every request renders) and with the local-memory cache ("warm") —
+and measures each URL with wrk at 16 connections, next to a trivial view that
+returns a fixed 20 KB page (the ceiling). Prints the figures and writes
+docs/performance.md. Not part of `make test`.
+"""
+
+import os
+import platform
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from newsroom.models import Contact, PressRelease, ReleaseContact
+from rankings.models import Award, Ranking
+
+TABLE_HEADER = (
+    "| URL | cold req/s | cold ratio | cold p50 ms | cold p99 ms "
+    "| warm req/s | warm ratio | warm p50 ms | warm p99 ms | errors |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+)
+TARGETS = {"warm": 0.70, "cold list": 0.10, "cold detail": 0.12, "cold p99 ms": 100}
+PARAGRAPH_FR = (
+    "<p>L’école poursuit ses travaux sur les matériaux, l’environnement et les risques, "
+    "avec ses partenaires industriels et académiques de la région Occitanie.</p>"
+)
+PARAGRAPH_EN = (
+    "<p>The school pursues its work on materials, the environment and risks, with its "
+    "industrial and academic partners in the Occitanie region.</p>"
+)
+
+
+def parse_duration(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_wrk(url, duration, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
+    if set(latency) != {"50", "99"}:
+        raise RuntimeError(f"Unexpected wrk output for {url}:\n{output}")
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": parse_duration(latency["50"]),
+        "p99": parse_duration(latency["99"]),
+        "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def worker_peak_rss_mb(master_pid):
+    children = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(peaks, default=0.0)
+
+
+class Command(BaseCommand):
+    help = "Benchmark the public pages with gunicorn and wrk; writes docs/performance.md."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--releases", type=int, default=10_000)
+        parser.add_argument("--duration", type=int, default=8, help="seconds per URL")
+        parser.add_argument("--connections", type=int, default=16)
+        parser.add_argument("--port", type=int, default=8101)
+        parser.add_argument("--output", default=str(settings.BASE_DIR / "docs/performance.md"))
+
+    def handle(self, *args, releases, duration, connections, port, output, **options):
+        started = time.monotonic()
+        created = self.generate(releases)
+        self.stdout.write(
+            f"Data: {PressRelease.objects.count()} releases ({created} created in "
+            f"{time.monotonic() - started:.1f} s)"
+        )
+        urls = self.urls()
+        results, memory = {}, {}
+        for mode, cache_url in (("cold", "dummy://"), ("warm", "locmem://")):
+            server = self.start_server(port, cache_url)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                for path in urls.values():  # warm the cache, and the workers
+                    for _ in range(4):
+                        urllib.request.urlopen(base + path).read()
+                for name, path in urls.items():
+                    results[mode, name] = run_wrk(base + path, duration, connections)
+                    self.report(mode, name, results[mode, name], results.get((mode, "ceiling")))
+                memory[mode] = worker_peak_rss_mb(server.pid)
+            finally:
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
+        self.write(output, results, memory, releases, duration, connections)
+
+    @transaction.atomic
+    def generate(self, count):
+        """Bulk-create bilingual releases (one in five French-only) with awards and contacts."""
+        missing = count - PressRelease.objects.filter(slug_fr__startswith="bench-").count()
+        if missing <= 0:
+            return 0
+        ranking, _created = Ranking.objects.get_or_create(
+            slug="bench-ranking", defaults={"name_fr": "U-Multirank", "name_en": "U-Multirank"}
+        )
+        awards = [
+            Award.objects.create(
+                ranking=ranking,
+                year=2010 + n % 15,
+                scope="national",
+                result_kind="rank",
+                rank=n % 9 + 1,
+                category_fr=f"Catégorie {n}",
+                category_en=f"Category {n}",
+            )  # fmt: skip
+            for n in range(40)
+        ]
+        contact, _created = Contact.objects.get_or_create(
+            email="bench@example.org", defaults={"name_fr": "Service presse"}
+        )
+        start = timezone.make_aware(datetime(2012, 1, 1))
+        offset = count - missing
+        new = []
+        for n in range(offset, count):
+            english = n % 5 != 0
+            new.append(
+                PressRelease(
+                    uuid=uuid.uuid4(),
+                    status=PressRelease.Status.PUBLISHED,
+                    published_at=start + timedelta(hours=9 * n),
+                    published_year=(start + timedelta(hours=9 * n)).year,
+                    dateline="Alès",
+                    title_fr=f"Communiqué de presse numéro {n} sur le classement de l’école",
+                    slug_fr=f"bench-{n}-fr",
+                    standfirst_fr="Un chapô qui résume le communiqué en une phrase.",
+                    body_fr=PARAGRAPH_FR * 4,
+                    title_en=f"Press release number {n} on the school's ranking" if english else "",
+                    slug_en=f"bench-{n}-en" if english else None,
+                    standfirst_en="A standfirst summing up the release." if english else "",
+                    body_en=PARAGRAPH_EN * 4 if english else "",
+                )
+            )
+        PressRelease.objects.bulk_create(new, batch_size=1000)
+        created = PressRelease.objects.filter(slug_fr__startswith="bench-").order_by("pk")
+        ids = list(created.values_list("pk", flat=True)[offset:])
+        links = PressRelease.awards.through
+        links.objects.bulk_create(
+            [links(pressrelease_id=pk, award_id=awards[(pk + k) % 40].pk)
+             for pk in ids for k in range(2)],
+            batch_size=5000,
+        )  # fmt: skip
+        ReleaseContact.objects.bulk_create(
+            [ReleaseContact(release_id=pk, contact=contact) for pk in ids], batch_size=5000
+        )
+        PressRelease.objects.filter(pk__in=ids).refresh_derived_fields()
+        return len(ids)
+
+    def urls(self):
+        release = PressRelease.objects.public("fr").filter(slug_fr__startswith="bench-").first()
+        return {
+            "ceiling": "/benchmark/ceiling/",
+            "home": "/fr/",
+            "news list, page 1": "/fr/actualites/",
+            "news list, page 400": "/fr/actualites/?page=400",
+            "release detail": release.get_absolute_url("fr"),
+            "RSS feed": "/fr/actualites/rss/",
+            "search": "/fr/recherche/?q=classement",
+        }
+
+    def start_server(self, port, cache_url):
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "",
+            "DJANGO_CACHE_URL": cache_url,
+            "NEWSROOM_BENCHMARK": "1",
+            "GUNICORN_ACCESS_LOG": "/dev/null",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_MAX_REQUESTS": "0",
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf",
+             "--bind", f"127.0.0.1:{port}", "newsroom.wsgi"],
+            env=env, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/benchmark/ceiling/", timeout=1)
+                return server
+            except OSError:
+                time.sleep(0.2)
+        server.kill()
+        raise RuntimeError("gunicorn did not start")
+
+    def report(self, mode, name, result, ceiling):
+        ratio = f"{result['rps'] / ceiling['rps']:.0%}" if ceiling else "—"
+        self.stdout.write(
+            f"{mode:5} {name:22} {result['rps']:8.0f} req/s  p50 {result['p50']:6.1f} ms  "
+            f"p99 {result['p99']:6.1f} ms  {ratio:>5} of ceiling  errors {result['errors']}"
+        )
+
+    def write(self, output, results, memory, releases, duration, connections):
+        rows = []
+        for name in self.urls():
+            cold, warm = results["cold", name], results["warm", name]
+            cold_ratio = cold["rps"] / results["cold", "ceiling"]["rps"]
+            warm_ratio = warm["rps"] / results["warm", "ceiling"]["rps"]
+            rows.append(
+                f"| {name} | {cold['rps']:.0f} | {cold_ratio:.0%} | {cold['p50']:.1f} | "
+                f"{cold['p99']:.1f} | {warm['rps']:.0f} | {warm_ratio:.0%} | {warm['p50']:.1f} | "
+                f"{warm['p99']:.1f} | {cold['errors'] + warm['errors']} |"
+            )
+        machine = f"{platform.node()} — {platform.machine()}, {os.cpu_count()} cores, " + (
+            f"Python {platform.python_version()}, {settings.DATABASES['default']['ENGINE']}"
+        )
+        text = f"""# Performance
+
+Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
+{releases:,} bilingual releases (one in five French-only), two awards and a contact
+each; gunicorn with 2 sync workers, debug off; wrk, {connections} connections,
+{duration} s per URL. "Cold" is a server without a cache (every request renders the
+page); "warm" is the same code with the local-memory page cache. Ratios are to the
+trivial view (a fixed 20 KB page) measured on the same server in the same run.
+
+{TABLE_HEADER}
+{chr(10).join(rows)}
+
+Peak resident memory of a worker: {memory["cold"]:.0f} MB (cold server),
+{memory["warm"]:.0f} MB (warm server, cache included).
+
+Targets (issue 7): warm pages at least {TARGETS["warm"]:.0%} of the ceiling; cold news
+list page 1 and a deep page at least {TARGETS["cold list"]:.0%}; cold release detail at
+least {TARGETS["cold detail"]:.0%}; p99 under {TARGETS["cold p99 ms"]} ms for every
+cold page; no error; a worker under 100 MB.
+"""
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text)
+        self.stdout.write(f"Written to {output}")
