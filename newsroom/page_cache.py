@@ -73,7 +73,8 @@ def page_timeout(version):
     next_change = cache.get(key, "unknown")
     if next_change == "unknown" or (next_change and next_change <= timezone.now()):
         next_change = next_change_by_the_clock()
-        cache.set(key, next_change, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        # Valid for this content version; recomputed above once that moment has passed.
+        cache.set(key, next_change, timeout=24 * 3600)
     limit = settings.NEWSROOM_PAGE_CACHE_SECONDS
     if next_change is None:
         return limit
@@ -100,7 +101,7 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-            timeout = page_timeout(version)
+            timeout = page_timeout(version) if settings.NEWSROOM_PAGE_CACHE_SECONDS else 0
             if response.status_code == 200 and not response.cookies and timeout > 0:
                 headers = {name: response[name] for name in HEADERS_KEPT if name in response}
                 fresh_until = timezone.now().timestamp() + timeout

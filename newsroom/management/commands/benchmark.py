@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -139,7 +139,8 @@ class Command(BaseCommand):
         contact, _created = Contact.objects.get_or_create(
             email="bench@example.org", defaults={"name_fr": "Service presse"}
         )
-        start = timezone.make_aware(datetime(2012, 1, 1))
+        # One release an hour, the newest an hour ago: all public, years of archive.
+        newest = timezone.now().replace(minute=0, second=0, microsecond=0)
         offset = count - missing
         new = []
         for n in range(offset, count):
@@ -148,8 +149,8 @@ class Command(BaseCommand):
                 PressRelease(
                     uuid=uuid.uuid4(),
                     status=PressRelease.Status.PUBLISHED,
-                    published_at=start + timedelta(hours=9 * n),
-                    published_year=(start + timedelta(hours=9 * n)).year,
+                    published_at=newest - timedelta(hours=n + 1),
+                    published_year=timezone.localtime(newest - timedelta(hours=n + 1)).year,
                     dateline="Alès",
                     title_fr=f"Communiqué de presse numéro {n} sur le classement de l’école",
                     slug_fr=f"bench-{n}-fr",

@@ -1,0 +1,45 @@
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from newsroom.models import PressRelease
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the database's plan (EXPLAIN ANALYZE on PostgreSQL) for the public "
+        "queries: news list page 1, a deep page, a release by slug, and a search."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--language", default="fr")
+        parser.add_argument("--per-page", type=int, default=12)
+        parser.add_argument("--deep-page", type=int, default=400)
+
+    def handle(self, *args, language, per_page, deep_page, **options):
+        public = PressRelease.objects.public(language).for_listing()
+        slug = public.values_list(f"slug_{language}", flat=True)[per_page * 10]
+        queries = {
+            "news list, page 1": public[:per_page],
+            f"news list, page {deep_page}": public[per_page * (deep_page - 1) :][:per_page],
+            "release by slug": PressRelease.objects.public(language).filter(
+                **{f"slug_{language}": slug}
+            ),
+            "count for the paginator": public.order_by(),
+            "search": public.search("classement", language)[:per_page],
+        }
+        analyze = {"analyze": True} if connection.vendor == "postgresql" else {}
+        self.stdout.write(f"{PressRelease.objects.count():,} releases, {connection.vendor}")
+        for name, queryset in queries.items():
+            plan = (
+                queryset.explain(**analyze)
+                if name != "count for the paginator"
+                else self.explain_count(queryset, analyze)
+            )
+            self.stdout.write(f"\n### {name}\n\n```\n{plan}\n```")
+
+    def explain_count(self, queryset, analyze):
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+        prefix = "EXPLAIN ANALYZE" if analyze else "EXPLAIN QUERY PLAN"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{prefix} SELECT COUNT(*) FROM ({sql}) AS releases", params)
+            return "\n".join(" ".join(map(str, row)) for row in cursor.fetchall())
