@@ -14,8 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="fr")
         parser.add_argument("--per-page", type=int, default=12)
         parser.add_argument("--deep-page", type=int, default=400)
+        parser.add_argument("--search", default="classement", help="the words searched for")
 
-    def handle(self, *args, language, per_page, deep_page, **options):
+    def handle(self, *args, language, per_page, deep_page, search, **options):
         public = PressRelease.objects.public(language).for_listing()
         slug = public.values_list(f"slug_{language}", flat=True)[per_page * 10]
         queries = {
@@ -25,7 +26,7 @@ class Command(BaseCommand):
                 **{f"slug_{language}": slug}
             ),
             "count for the paginator": public.order_by(),
-            "search": public.search("classement", language)[:per_page],
+            f"search for “{search}”": public.search(search, language)[:per_page],
         }
         analyze = {"analyze": True} if connection.vendor == "postgresql" else {}
         self.stdout.write(f"{PressRelease.objects.count():,} releases, {connection.vendor}")
