@@ -3,6 +3,7 @@
 import pytest
 
 from newsroom.models import PressRelease
+from tests.browser.helpers import wait_for_editor
 from tests.factories import PressReleaseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,10 +58,7 @@ UPLOAD_FROM_EDITOR = """async () => {
 def test_editor_uploads_an_image_into_the_release(admin_page, client):
     """An image sent through the editor's upload is stored and shows on the release."""
     admin_page.goto("/admin/newsroom/pressrelease/add/")
-    admin_page.wait_for_function(
-        "window.CKEDITOR && CKEDITOR.instances.id_body_fr"
-        " && CKEDITOR.instances.id_body_fr.status === 'ready'"
-    )
+    wait_for_editor(admin_page, "id_body_fr")
     url = admin_page.evaluate(UPLOAD_FROM_EDITOR)
     assert url.startswith("/media/editor/") and url.endswith(".png"), url
     admin_page.fill("#id_title_fr", "Avec une image")
@@ -80,7 +78,7 @@ def test_editor_uploads_an_image_into_the_release(admin_page, client):
 def test_editor_writes_a_release_that_is_saved_clean(admin_page):
     """Text typed in CKEditor in both tabs is saved as the release's bodies."""
     admin_page.goto("/admin/newsroom/pressrelease/add/")
-    admin_page.wait_for_function("window.CKEDITOR && CKEDITOR.instances.id_body_fr")
+    wait_for_editor(admin_page, "id_body_fr")
     admin_page.fill("#id_title_fr", "Classement mondial")
     admin_page.fill("#id_slug_fr", "classement-mondial")
     admin_page.evaluate(

@@ -11,6 +11,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from newsroom.models import PressRelease
+from tests.browser.helpers import wait_for_editor
 from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,10 +29,7 @@ def screenshot(page, name):
 
 
 def editor_frame(page, field):
-    page.wait_for_function(
-        f"window.CKEDITOR && CKEDITOR.instances.{field}"
-        f" && CKEDITOR.instances.{field}.status === 'ready'"
-    )
+    wait_for_editor(page, field)
     return page.frame_locator(f"#cke_{field} iframe.cke_wysiwyg_frame")
 
 
