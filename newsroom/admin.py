@@ -10,7 +10,7 @@ from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
 from rankings.models import Award
 
 from . import renditions
-from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact, complete
+from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact
 from .richtext import RichTextAdminMixin
 
 admin.site.site_header = _("Newsroom administration")
@@ -41,7 +41,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGE_CODES:
-            return queryset.exclude(complete(self.value()))
+            return queryset.filter(**{f"is_complete_{self.value()}": False})
         return queryset
 
 

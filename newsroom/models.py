@@ -85,10 +85,6 @@ class PressReleaseQuerySet(models.QuerySet):
             reduce(or_, (Q(pk__in=self.public(code).values("pk")) for code in LANGUAGE_CODES))
         )
 
-    def complete_in(self, language):
-        """Releases whose `language` version has a title, a slug and a body."""
-        return self.filter(complete(language))
-
     def search(self, query, language=None):
         """Releases matching `query` in `language`, best first (see newsroom.search)."""
         return fulltext.search(self, query, language or translation.get_language())
