@@ -1,16 +1,36 @@
+import contextvars
+from datetime import timedelta
+
+import reversion
+from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
 from django.shortcuts import redirect
-from django.utils.html import format_html_join
-from django.utils.translation import get_language
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.models import Version
 
 from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
 from rankings.models import Award
 
-from . import renditions
-from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact
+from . import previews, renditions, workflow
+from .models import (
+    LANGUAGE_CODES,
+    Contact,
+    EmbargoLink,
+    Institution,
+    PressRelease,
+    ReleaseContact,
+)
+from .revisions import RevisionAdmin
 from .richtext import RichTextAdminMixin
 
 admin.site.site_header = _("Newsroom administration")
@@ -54,8 +74,104 @@ class ReleaseContactInline(admin.TabularInline):
     verbose_name_plural = _("press contacts (in the order shown on the release)")
 
 
+# The request a release form is being built for: links to send are shown in full.
+admin_request = contextvars.ContextVar("admin_request", default=None)
+
+
+def absolute_uri(path):
+    request = admin_request.get()
+    return request.build_absolute_uri(path) if request else path
+
+
+def default_link_expiry():
+    return timezone.now() + timedelta(days=settings.NEWSROOM_PREVIEW_LINK_DAYS * 2)
+
+
+class EmbargoLinkInline(admin.TabularInline):
+    model = EmbargoLink
+    fields = ["journalist", "outlet", "email", "language", "expires_at", "revoked", "link",
+              "times_opened", "last_opened_at"]  # fmt: skip
+    readonly_fields = ["link", "times_opened", "last_opened_at"]
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["expires_at"].initial = default_link_expiry
+        return formset
+
+    @admin.display(description=_("personal link"))
+    def link(self, embargo_link):
+        if embargo_link.pk is None:
+            return _("Shown once saved.")
+        return format_html(
+            '<input type="text" readonly value="{}" size="40" aria-label="{}">',
+            absolute_uri(embargo_link.get_absolute_url()),
+            _("personal link"),
+        )
+
+
+class PressReleaseAdminForm(forms.ModelForm):
+    """The release form, knowing who edits (roles) and from which saved state (locking)."""
+
+    user = None  # set per request by PressReleaseAdmin.get_form
+    # The saved state this form started from: its edit_token (optimistic locking).
+    editing_from = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["editing_from"].initial = self.instance.edit_token
+        if "status" in self.fields and self.user is not None:
+            allowed = workflow.allowed_statuses(self.user)
+            self.fields["status"].choices = [(status.value, status.label) for status in allowed]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "status" in cleaned_data and self.user is not None:
+            try:
+                workflow.check_status_change(self.user, self.instance, cleaned_data["status"])
+            except PermissionDenied as refusal:
+                self.add_error("status", str(refusal))
+        if self.instance.pk is not None:
+            self.check_nobody_saved_meanwhile(cleaned_data.get("editing_from"))
+        return cleaned_data
+
+    def check_nobody_saved_meanwhile(self, edit_token):
+        """Optimistic locking: refuse to overwrite a save made since this form opened."""
+        releases = PressRelease.objects.filter(pk=self.instance.pk)
+        if connection.in_atomic_block:
+            releases = releases.select_for_update()
+        stored = releases.values_list("edit_token", flat=True).first()
+        if stored is None:
+            raise ValidationError(
+                _("This release was deleted while you were editing it. Copy your text before"
+                  " leaving this page; the history of deleted releases can restore it.")
+            )  # fmt: skip
+        if edit_token == stored:
+            return
+        # Saving again now replaces their version knowingly (it stays in the history).
+        self.data = self.data.copy()
+        self.data["editing_from"] = str(stored)
+        last = Version.objects.get_for_object(self.instance).select_related("revision__user")
+        last = last.order_by("-revision__date_created").first()
+        who = last.revision.user if last and last.revision.user else None
+        raise ValidationError(
+            _("%(who)s saved this release at %(when)s, after you opened it. Nothing was saved:"
+              " your text is still in the form below. Compare with their version in the"
+              " history, then save again to replace it with yours, or reload to start"
+              " from theirs.") % {
+                "who": (who.get_full_name() or who.get_username()) if who else _("Someone"),
+                "when": date_format(
+                    timezone.localtime(last.revision.date_created), "DATETIME_FORMAT"
+                ) if last else "—",
+            },
+            code="edit_conflict",
+        )  # fmt: skip
+
+
 @admin.register(PressRelease)
-class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
+    form = PressReleaseAdminForm
     list_display = ["__str__", "status", "published_at", "languages", "has_image"]
     list_filter = ["status", PublicationYearFilter, MissingTranslationFilter]
     search_fields = [
@@ -63,17 +179,47 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     ]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["public_links", "created_at", "updated_at"]
-    inlines = [ReleaseContactInline]
+    readonly_fields = ["publication_state", "public_links", "preview_links", "created_at",
+                       "updated_at"]  # fmt: skip
+    inlines = [ReleaseContactInline, EmbargoLinkInline]
     autocomplete_fields = ["awards"]
     save_on_top = True
+    actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dateline", "standfirst", "body"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "public_links"]}),
+        (None, {"fields": ["title", "slug", "dateline", "standfirst", "body", "editing_from"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "embargo_until",
+                    ("ready_fr", "ready_en"),
+                    "waits_for_all_languages",
+                    "publication_state",
+                    "public_links",
+                    "preview_links",
+                ]
+            },
+        ),
         (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
         (_("Rankings and awards"), {"fields": ["awards"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        return workflow.can_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return workflow.can_delete(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user)
 
     @admin.display(description=_("complete languages"))
     def languages(self, release):
@@ -92,6 +238,12 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     def has_image(self, release):
         return bool(release.hero_image)
 
+    @admin.display(description=_("state"))
+    def publication_state(self, release):
+        if release.pk is None:
+            return "—"
+        return release_state(release)
+
     @admin.display(description=_("view on site"))
     def public_links(self, release):
         if release.pk is None:
@@ -104,6 +256,38 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         if not links:
             return _("Not public yet in any language.")
         return format_html_join(" · ", '<a href="{}" target="_blank">{}</a>', links)
+
+    @admin.display(description=_("preview"))
+    def preview_links(self, release):
+        """The editor's preview, and a link to send to someone without an account."""
+        if release.pk is None:
+            return _("Save the release to preview it.")
+        rows = []
+        for code, name in settings.LANGUAGES:
+            if not release.is_complete_in(code):
+                continue
+            own = reverse("preview-release", kwargs={"uuid": release.uuid, "language": code})
+            shared = absolute_uri(previews.preview_link(release, code))
+            label = _("Preview link to send (%(language)s, valid %(days)s days)") % {
+                "language": name,
+                "days": settings.NEWSROOM_PREVIEW_LINK_DAYS,
+            }
+            rows.append((own, name, shared, label))
+        if not rows:
+            return _("A language needs a title, a slug and a body to be previewed.")
+        return format_html_join(
+            "",
+            '<p><a href="{}" target="_blank">{}</a><br>'
+            '<input type="text" readonly value="{}" size="60" aria-label="{}"></p>',
+            rows,
+        )
+
+    def changeform_view(self, request, *args, **kwargs):
+        token = admin_request.set(request)  # links shown in the form are absolute
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        finally:
+            admin_request.reset(token)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -119,9 +303,80 @@ class PressReleaseAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         language = get_language() if get_language() in public else public[0]
         return release.get_absolute_url(language)
 
+    @admin.action(description=_("Send the selected releases to review"), permissions=["change"])
+    def send_to_review(self, request, queryset):
+        drafts = queryset.filter(status=PressRelease.Status.DRAFT)
+        self.change_status(request, drafts, PressRelease.Status.IN_REVIEW, _("Sent to review."))
+
+    @admin.action(description=_("Publish the selected releases"), permissions=["publish"])
+    def publish(self, request, queryset):
+        waiting = queryset.exclude(status=PressRelease.Status.PUBLISHED)
+        not_ready = [release for release in waiting if not release.ready_languages()]
+        for release in not_ready:
+            self.message_user(
+                request,
+                _("“%(release)s” was not published: no complete language is marked ready.")
+                % {"release": release},
+                messages.ERROR,
+            )
+        ready = waiting.exclude(pk__in=[release.pk for release in not_ready])
+        self.change_status(request, ready, PressRelease.Status.PUBLISHED, _("Published."))
+
+    @admin.action(description=_("Unpublish the selected releases (back to draft)"),
+                  permissions=["publish"])  # fmt: skip
+    def unpublish(self, request, queryset):
+        published = queryset.filter(status=PressRelease.Status.PUBLISHED)
+        self.change_status(request, published, PressRelease.Status.DRAFT, _("Unpublished."))
+
+    def change_status(self, request, releases, status, comment):
+        """Each release saved on its own, with a revision saying who changed what."""
+        changed = 0
+        with transaction.atomic():
+            for release in releases.select_for_update():
+                workflow.check_status_change(request.user, release, status)
+                if (
+                    status == PressRelease.Status.PUBLISHED
+                    and release.published_at < timezone.now()
+                ):
+                    release.published_at = timezone.now()  # published now, not when drafted
+                release.status = status
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    reversion.set_comment(comment)
+                    release.save()
+                self.log_change(request, release, comment)
+                changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d release: %(state)s", "%(count)d releases: %(state)s", changed)
+            % {"count": changed, "state": comment},
+            messages.SUCCESS if changed else messages.WARNING,
+        )
+
+
+def release_state(release):
+    """Where a release stands, in words, with the time zone of every moment."""
+    now = timezone.now()
+    live = [name for code, name in settings.LANGUAGES if release.is_public_in(code)]
+    if release.status != PressRelease.Status.PUBLISHED:
+        return release.get_status_display()
+    if live:
+        return _("Live in %(languages)s.") % {"languages": ", ".join(map(str, live))}
+    if release.is_under_embargo():
+        return _("Under embargo until %(moment)s.") % {
+            "moment": previews.in_zone(release.embargo_until)
+        }
+    if release.published_at > now:
+        return _("Scheduled: goes live on %(moment)s.") % {
+            "moment": previews.in_zone(release.published_at)
+        }
+    if release.waits_for_all_languages:
+        return _("Waiting for every language to be ready.")
+    return _("Waiting for a language to be marked ready.")
+
 
 @admin.register(Contact)
-class ContactAdmin(TabbedTranslationAdmin):
+class ContactAdmin(RevisionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "role", "organisation", "email", "phone", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active"]
@@ -153,7 +408,7 @@ class AwardWithReleasesAdmin(AwardAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class InstitutionAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
     """One institution: the list goes straight to its form."""
 
     formfield_overrides = HTTPS_URL_FIELDS
@@ -172,3 +427,36 @@ class InstitutionAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     def changelist_view(self, request, extra_context=None):
         institution = Institution.load()
         return redirect("admin:newsroom_institution_change", institution.pk)
+
+
+BOARD_LIMIT = 200  # rows per kind of content; the count says how many in all
+
+
+def translation_board(request):
+    """Releases, contacts, rankings and awards whose translation is missing or outdated."""
+    from rankings.models import Award, Ranking
+
+    if not request.user.has_perm("newsroom.view_pressrelease"):
+        raise PermissionDenied
+    language_names = dict(settings.LANGUAGES)
+    sections = []
+    for model in (PressRelease, Contact, Ranking, Award):
+        pending = model.objects.needing_translation().order_by("-pk")
+        rows = [
+            (
+                item,
+                reverse(
+                    f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[item.pk]
+                ),  # fmt: skip
+                [(language_names[code], state) for code, state in item.translation_state().items()],
+            )
+            for item in pending[:BOARD_LIMIT]
+        ]
+        sections.append((model._meta.verbose_name_plural, pending.count(), rows))
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translations to write or update"),
+        "original": language_names[settings.NEWSROOM_ORIGINAL_LANGUAGE],
+        "sections": sections,
+    }
+    return TemplateResponse(request, "admin/translation_board.html", context)

@@ -21,3 +21,12 @@ class NewsroomConfig(AppConfig):
         m2m_changed.connect(
             content_changed, sender=PressRelease.awards.through, dispatch_uid="pages-awards"
         )
+        post_save.connect(
+            refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
+        )
+
+
+def refresh_after_raw_save(sender, instance, raw, **kwargs):
+    """A revision restored (or a fixture loaded) skips save(): derive what it derives."""
+    if raw:
+        sender.objects.filter(pk=instance.pk).refresh_derived_fields()

@@ -1,7 +1,10 @@
+import secrets
 import uuid
 from functools import reduce
-from operator import or_
+from operator import and_, or_
+from uuid import uuid4
 
+import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
@@ -23,6 +26,7 @@ from . import search as fulltext
 from .images import SafeImageField
 from .page_cache import content_changed
 from .richtext import CleanTextMixin, RichTextField
+from .translation_status import TranslationTracked, TranslationTrackedQuerySet
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -59,19 +63,32 @@ def complete(language):
     return filled("title", language) & filled("slug", language) & filled("body", language)
 
 
-class PressReleaseQuerySet(models.QuerySet):
+def ready(language):
+    """Q for rows whose `language` version is complete and marked ready by an editor."""
+    return complete(language) & Q(**{f"ready_{language}": True})
+
+
+def publishable(language):
+    """Q for rows that may go public in `language` once published and their time comes."""
+    every_language_ready = reduce(and_, (ready(code) for code in LANGUAGE_CODES))
+    return ready(language) & (Q(waits_for_all_languages=False) | every_language_ready)
+
+
+class PressReleaseQuerySet(TranslationTrackedQuerySet):
     def public(self, language=None):
         """Releases a visitor may read in `language` (default: the active language).
 
-        The single rule of visibility: published, publication time passed, and
-        that language has a title, a slug and a body (`is_complete_<lang>`, kept up
-        to date on save, so that one partial index per language answers it).
+        The single rule of visibility: published, publication time passed (an
+        embargo holds it back to the embargo's end), and that language may go
+        public: complete, marked ready, and — for a release that waits for every
+        language — all of them ready (`is_publishable_<lang>`, kept up to date on
+        save, so that one partial index per language answers it).
         """
         language = language or translation.get_language()
         return self.filter(
             status=PressRelease.Status.PUBLISHED,
             published_at__lte=timezone.now(),
-            **{f"is_complete_{language}": True},
+            **{f"is_publishable_{language}": True},
         )
 
     def years(self):
@@ -90,12 +107,15 @@ class PressReleaseQuerySet(models.QuerySet):
         return fulltext.search(self, query, language or translation.get_language())
 
     def refresh_derived_fields(self):
-        """Recompute what save() derives from the text: completeness and search columns."""
+        """Recompute what save() derives: completeness, publishability, search columns."""
         self.update(
             **{
-                f"is_complete_{code}": Case(
-                    When(complete(code), then=Value(True)),
-                    default=Value(False),
+                f"{column}_{code}": Case(
+                    When(condition(code), then=Value(True)), default=Value(False)
+                )
+                for column, condition in (
+                    ("is_complete", complete),
+                    ("is_publishable", publishable),
                 )
                 for code in LANGUAGE_CODES
             }
@@ -139,13 +159,15 @@ class PressReleaseQuerySet(models.QuerySet):
         )
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(TranslationTrackedQuerySet):
     def listed(self):
         """Contacts on the public contacts page: the active ones."""
         return self.filter(is_active=True)
 
 
-class Contact(CleanTextMixin, models.Model):
+class Contact(CleanTextMixin, TranslationTracked, models.Model):
+    translation_required_fields = ("name", "role", "organisation")
+
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -186,10 +208,13 @@ class Contact(CleanTextMixin, models.Model):
         return f"tel:{digits}" if digits else ""
 
 
-class PressRelease(CleanTextMixin, models.Model):
+class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+
+    translation_required_fields = ("title", "body")
 
     uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=250, blank=True)
@@ -219,7 +244,36 @@ class PressRelease(CleanTextMixin, models.Model):
         help_text=_("The release stays hidden until this date and time."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Draft, then in review; once published it goes live at the publication date."),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nothing of the release is public before this moment (institution’s time zone);"
+            " journalists can read it early through personal links. The publication date"
+            " moves to the end of the embargo if it is earlier."
+        ),
+    )
+    ready_fr = models.BooleanField(
+        _("French version ready"),
+        default=False,
+        help_text=_("Checked and approved; only ready languages go public."),
+    )
+    ready_en = models.BooleanField(
+        _("English version ready"),
+        default=False,
+        help_text=_("Checked and approved; only ready languages go public."),
+    )
+    waits_for_all_languages = models.BooleanField(
+        _("go live only when every language is ready"),
+        default=False,
+        help_text=_("Otherwise each ready language goes live on its own."),
     )
     hero_image = SafeImageField(
         _("hero image"),
@@ -256,9 +310,13 @@ class PressRelease(CleanTextMixin, models.Model):
     # Derived from the text by save() (refresh_derived_fields): the publication gate's
     # per-language completeness, and the site search's columns (newsroom.search).
     is_complete_fr = models.BooleanField(default=False, editable=False)
+    is_complete_en = models.BooleanField(default=False, editable=False)
+    is_publishable_fr = models.BooleanField(default=False, editable=False)
+    is_publishable_en = models.BooleanField(default=False, editable=False)
+    # New at every save: an edit form carries the one it started from (optimistic locking).
+    edit_token = models.UUIDField(default=uuid4, editable=False)
     # The publication year in the institution's time zone, for the archive by year.
     published_year = models.PositiveSmallIntegerField(null=True, editable=False)
-    is_complete_en = models.BooleanField(default=False, editable=False)
     search_text_fr = models.TextField(default="", editable=False)
     search_text_en = models.TextField(default="", editable=False)
     search_vector_fr = SearchVectorField(null=True, editable=False)
@@ -271,6 +329,9 @@ class PressRelease(CleanTextMixin, models.Model):
         verbose_name_plural = _("press releases")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_pressrelease", _("Can publish, unpublish and delete published releases"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=[localized("slug", code)], name=f"unique_release_slug_{code}"
@@ -283,7 +344,7 @@ class PressRelease(CleanTextMixin, models.Model):
             # query would pass as a parameter, so SQLite can use it too.
             models.Index(
                 fields=["-published_at", "-id", "published_year", "status"],
-                condition=Q(**{f"is_complete_{code}": True}),
+                condition=Q(**{f"is_publishable_{code}": True}),
                 name=f"release_public_{code}_idx",
             )
             for code in LANGUAGE_CODES
@@ -295,11 +356,17 @@ class PressRelease(CleanTextMixin, models.Model):
 
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
+        self.hold_until_embargo_ends()
         self.published_year = timezone.localtime(self.published_at).year
+        self.edit_token = uuid4()
         super().save(*args, **kwargs)
         PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
-        for code in LANGUAGE_CODES:  # what refresh_derived_fields just stored
-            setattr(self, f"is_complete_{code}", self.is_complete_in(code))
+        derived = PressRelease.objects.filter(pk=self.pk).values(
+            *(f"{column}_{code}" for column in ("is_complete", "is_publishable")
+              for code in LANGUAGE_CODES)
+        ).get()  # fmt: skip
+        for column, value in derived.items():
+            setattr(self, column, value)
         # Again now that the derived columns are written (post_save came before them).
         content_changed()
 
@@ -318,10 +385,20 @@ class PressRelease(CleanTextMixin, models.Model):
             if title and not getattr(self, localized("slug", code)):
                 setattr(self, localized("slug", code), slugify(title)[:250])
         self.store_missing_slugs_as_null()
+        self.hold_until_embargo_ends()
         if self.status == self.Status.PUBLISHED and not self.complete_languages():
             raise ValidationError(
                 _("A published release needs a title and a body in at least one language.")
             )
+        if self.status == self.Status.PUBLISHED and not self.ready_languages():
+            raise ValidationError(
+                _("Mark at least one complete language as ready before publishing.")
+            )
+
+    def hold_until_embargo_ends(self):
+        """An embargoed release is published when the embargo ends, not before."""
+        if self.embargo_until and self.published_at < self.embargo_until:
+            self.published_at = self.embargo_until
 
     def store_missing_slugs_as_null(self):
         """NULL, not "", for a missing slug: the per-language unique constraints skip NULLs."""
@@ -335,13 +412,20 @@ class PressRelease(CleanTextMixin, models.Model):
     def complete_languages(self):
         return [code for code in LANGUAGE_CODES if self.is_complete_in(code)]
 
+    def ready_languages(self):
+        """Complete languages an editor marked ready."""
+        return [code for code in self.complete_languages() if getattr(self, f"ready_{code}")]
+
     def is_public_in(self, language):
         """For one release in hand, the same rule as PressRelease.objects.public()."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at <= timezone.now()
-            and getattr(self, f"is_complete_{language}")
+            and getattr(self, f"is_publishable_{language}")
         )
+
+    def is_under_embargo(self):
+        return bool(self.embargo_until and self.embargo_until > timezone.now())
 
     def formatted_dateline(self, language=None):
         """'Alès, le 22 septembre 2021' in French, 'Alès, 22 September 2021' in English."""
@@ -388,6 +472,81 @@ class ReleaseContact(models.Model):
 
     def __str__(self):
         return str(self.contact)
+
+
+def new_access_token():
+    return secrets.token_urlsafe(32)
+
+
+class EmbargoLinkQuerySet(models.QuerySet):
+    def usable(self):
+        """Links that open their release: not revoked, not expired, release approved."""
+        return self.filter(
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            release__status=PressRelease.Status.PUBLISHED,
+        )
+
+
+class EmbargoLink(models.Model):
+    """A journalist's personal, revocable, expiring link to read a release early."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        on_delete=models.CASCADE,
+        related_name="embargo_links",
+        verbose_name=_("press release"),
+    )
+    journalist = models.CharField(_("journalist"), max_length=200)
+    outlet = models.CharField(_("media outlet"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
+    expires_at = models.DateTimeField(
+        _("link expires"), help_text=_("After this moment the link opens nothing.")
+    )
+    revoked = models.BooleanField(
+        _("revoked"), default=False, help_text=_("A revoked link opens nothing, at once.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_opened_at = models.DateTimeField(_("last opened"), null=True, editable=False)
+    times_opened = models.PositiveIntegerField(_("times opened"), default=0, editable=False)
+
+    objects = EmbargoLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journalist link")
+        verbose_name_plural = _("journalist links (early reading under embargo)")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.journalist} ({self.outlet})" if self.outlet else self.journalist
+
+    def save(self, *args, **kwargs):
+        if self.revoked and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        elif not self.revoked:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("preview-embargo", kwargs={"token": self.token})
+
+    def record_opening(self):
+        EmbargoLink.objects.filter(pk=self.pk).update(
+            last_opened_at=timezone.now(), times_opened=models.F("times_opened") + 1
+        )
 
 
 class Institution(CleanTextMixin, models.Model):
@@ -457,3 +616,17 @@ class Institution(CleanTextMixin, models.Model):
 
     def profile_urls(self):
         return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]
+
+
+# Every save keeps a revision (who, when, what). A release's revision holds its ordered
+# contacts and its awards; not the search columns, which save() derives again.
+reversion.register(
+    PressRelease,
+    follow=["release_contacts"],
+    exclude=[
+        f"{column}_{code}" for column in ("search_text", "search_vector") for code in LANGUAGE_CODES
+    ],  # fmt: skip
+)
+reversion.register(ReleaseContact)
+reversion.register(Contact)
+reversion.register(Institution)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "ckeditor",
+    "reversion",
     "newsroom",
     "rankings",
 ]
@@ -291,6 +292,10 @@ NEWSROOM_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 # The institution that publishes the releases (used by feeds and page footers).
 NEWSROOM_INSTITUTION_NAME = os.environ.get("NEWSROOM_INSTITUTION_NAME", "IMT Mines Alès")
 NEWSROOM_RELEASES_PER_PAGE = 12
+# The language texts are written in first; the translation board follows the others.
+NEWSROOM_ORIGINAL_LANGUAGE = os.environ.get("NEWSROOM_ORIGINAL_LANGUAGE", LANGUAGE_CODE)
+# How long a shared preview link stays valid unless the editor chooses otherwise.
+NEWSROOM_PREVIEW_LINK_DAYS = 7
 # The longest a public page stays cached; any change invalidates it at once anyway.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 NEWSROOM_FEED_SIZE = 20

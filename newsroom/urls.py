@@ -2,18 +2,23 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from . import richtext, views
+from . import admin as newsroom_admin
+from . import media, previews, richtext, views
 from .page_cache import cached_page
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise answer this path.
     path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),
+    path(
+        "admin/translations/",
+        admin.site.admin_view(newsroom_admin.translation_board),
+        name="translation-board",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
@@ -23,6 +28,14 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
+    # Releases before they are public (newsroom.previews); never cached, never indexed.
+    path(
+        "preview/release/<uuid:uuid>/<str:language>/",
+        previews.editor_preview,
+        name="preview-release",
+    ),
+    path("preview/shared/<str:token>/", previews.shared_preview, name="preview-shared"),
+    path("preview/embargo/<str:token>/", previews.embargo_preview, name="preview-embargo"),
 ]
 
 # "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.
@@ -31,8 +44,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Uploaded media in local development only (static() is a no-op unless DEBUG).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, through Django so that unpublished releases' pictures stay private
+# (newsroom.media). Object storage keeps MEDIA_URL local for the same reason (README).
+if not settings.MEDIA_URL.startswith(("http://", "https://")):
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", media.serve, name="media")]
 
 # The benchmark's ceiling: a trivial view on the same server (make bench sets this).
 if settings.NEWSROOM_BENCHMARK:

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from newsroom.revisions import RevisionAdmin
 from newsroom.richtext import RichTextAdminMixin
 
 from .models import Award, Ranking
@@ -22,7 +23,7 @@ class AwardInline(TranslationTabularInline):
 
 
 @admin.register(Ranking)
-class RankingAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class RankingAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "publisher", "award_count", "logo_preview"]
     search_fields = ["name_fr", "name_en", "publisher_fr", "publisher_en"]
     prepopulated_fields = {"slug": ("name_fr",)}
@@ -42,7 +43,7 @@ class RankingAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(TabbedTranslationAdmin):
+class AwardAdmin(RevisionAdmin, TabbedTranslationAdmin):
     list_display = ["__str__", "ranking", "year", "scope", "result_kind", "is_current_now"]
     list_filter = ["ranking", "year", "scope", "result_kind"]
     search_fields = ["ranking__name_fr", "ranking__name_en", "category_fr", "category_en",

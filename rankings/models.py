@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 # The project's shared rich-text and image modules (plumbing in the newsroom package).
 from newsroom.images import SafeImageField
 from newsroom.richtext import CleanTextMixin, RichTextField
+from newsroom.translation_status import TranslationTracked, TranslationTrackedQuerySet
 
 from .labels import AwardLabel
 
@@ -20,7 +22,9 @@ def latest_edition_year():
     return timezone.localdate().year + 1
 
 
-class Ranking(CleanTextMixin, models.Model):
+class Ranking(CleanTextMixin, TranslationTracked, models.Model):
+    translation_required_fields = ("name", "description")
+
     name = models.CharField(
         _("name"), max_length=200, help_text=_("As the publisher writes it, e.g. U-Multirank.")
     )
@@ -44,6 +48,8 @@ class Ranking(CleanTextMixin, models.Model):
         help_text=_("Shown once under every release that announces one of its results."),
     )
 
+    objects = TranslationTrackedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("ranking")
         verbose_name_plural = _("rankings")
@@ -57,7 +63,7 @@ class Ranking(CleanTextMixin, models.Model):
         return self.methodology_url or self.website
 
 
-class AwardQuerySet(models.QuerySet):
+class AwardQuerySet(TranslationTrackedQuerySet):
     def with_supersession(self):
         """Annotate `superseded`: a newer edition gives the same kind of result."""
         return self.annotate(superseded=Exists(newer_editions(OuterRef)))
@@ -75,7 +81,9 @@ class AwardQuerySet(models.QuerySet):
         return self.select_related("ranking")
 
 
-class Award(CleanTextMixin, models.Model):
+class Award(CleanTextMixin, TranslationTracked, models.Model):
+    translation_required_fields = ("category", "label")
+
     class Scope(models.TextChoices):
         WORLD = "world", _("World")
         EUROPE = "europe", _("Europe")
@@ -248,3 +256,7 @@ def newer_editions(value_of):
         result_kind=value_of("result_kind"),
         year__gt=value_of("year"),
     )
+
+
+reversion.register(Ranking)
+reversion.register(Award)

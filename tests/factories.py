@@ -31,7 +31,7 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
 
 class PressReleaseFactory(factory.django.DjangoModelFactory):
-    """A release published yesterday in French and English."""
+    """A release published yesterday in French and English, both ready."""
 
     class Meta:
         model = PressRelease
@@ -47,10 +47,15 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
     dateline = "Alès"
     status = PressRelease.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    ready_fr = True
+    ready_en = True
 
     class Params:
-        french_only = factory.Trait(title_en="", slug_en=None, standfirst_en="", body_en="")
+        french_only = factory.Trait(
+            title_en="", slug_en=None, standfirst_en="", body_en="", ready_en=False
+        )
         draft = factory.Trait(status=PressRelease.Status.DRAFT)
+        in_review = factory.Trait(status=PressRelease.Status.IN_REVIEW)
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
         )

@@ -53,9 +53,7 @@ def create_institution(apps, schema_editor):
 
 
 def index_existing_releases(apps, schema_editor):
-    from newsroom.models import PressRelease
-
-    PressRelease.objects.using(schema_editor.connection.alias).refresh_derived_fields()
+    """Done by 0004 (refresh_existing_releases), once every derived column exists."""
 
 
 class Migration(migrations.Migration):

@@ -21,6 +21,8 @@ def release_form(**overrides):
         "body_fr": "<p>Le corps.</p><ul><li>4 fois</li></ul>",
         "body_en": "<p>The body.</p><ul><li>4 times</li></ul>",
         "status": "published",
+        "ready_fr": "on",
+        "ready_en": "on",
         "published_at_0": "22/09/2021",
         "published_at_1": "09:00:00",
         "hero_image_alt_fr": "",
@@ -30,6 +32,10 @@ def release_form(**overrides):
         "release_contacts-INITIAL_FORMS": "0",
         "release_contacts-MIN_NUM_FORMS": "0",
         "release_contacts-MAX_NUM_FORMS": "1000",
+        "embargo_links-TOTAL_FORMS": "0",
+        "embargo_links-INITIAL_FORMS": "0",
+        "embargo_links-MIN_NUM_FORMS": "0",
+        "embargo_links-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

@@ -120,6 +120,13 @@ class Command(BaseCommand):
             status=spec.get("status", PressRelease.Status.PUBLISHED),
             published_at=local_datetime(when) if when else timezone.now() + timedelta(weeks=6),
             dateline=spec["dateline"],
+            embargo_until=local_datetime(spec["embargo"]) if spec.get("embargo") else None,
+            waits_for_all_languages=spec.get("waits_for_all_languages", False),
+            # A language the demo writes is ready unless the spec says otherwise.
+            **{
+                f"ready_{code}": spec.get(f"ready_{code}", bool(spec.get(f"body_{code}")))
+                for code in ("fr", "en")
+            },
             **{
                 f"{field}_{code}": spec.get(f"{field}_{code}", "")
                 for field in ("title", "slug", "standfirst", "body", "hero_image_alt")

@@ -1,0 +1,96 @@
+"""Uploaded files, served so that a release's pictures stay private until it is public.
+
+Hero images, their renditions and pictures uploaded in the editor answer 404 at
+their public address until a release using them is public (an embargoed release's
+pictures appear at the moment it lifts), except to editors and to sessions a preview
+link granted them (newsroom.previews). Everything else in the media storage is
+public. Whether a file is public is remembered per content version, like pages.
+"""
+
+import mimetypes
+import posixpath
+
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
+
+from . import workflow
+from .page_cache import content_version, page_timeout
+from .previews import granted_releases
+
+RELEASE_IMAGES = "releases/"
+EDITOR_UPLOADS = "editor/"
+RENDITIONS = "renditions/"
+
+
+def owning_releases(name):
+    """Releases showing the file `name`, or None for a file no release guards."""
+    from rankings.models import Ranking
+
+    from .models import LANGUAGE_CODES, Institution, PressRelease
+
+    original = name.removeprefix(RENDITIONS)
+    if original.startswith(RELEASE_IMAGES):
+        if name.startswith(RENDITIONS):  # renditions/<dir>/<stem>-<size>.<ext>
+            folder, filename = posixpath.split(original)
+            stem = filename.rsplit("-", 1)[0]
+            return PressRelease.objects.filter(hero_image__startswith=f"{folder}/{stem}.")
+        return PressRelease.objects.filter(hero_image=original)
+    if original.startswith(EDITOR_UPLOADS):
+        # A picture in the text of a ranking or of the institution is public with it.
+        if (
+            Ranking.objects.filter(
+                Q(description_fr__contains=original) | Q(description_en__contains=original)
+            ).exists()
+            or Institution.objects.filter(
+                Q(about_fr__contains=original) | Q(about_en__contains=original)
+            ).exists()
+        ):
+            return None
+        mentions = Q()
+        for code in LANGUAGE_CODES:
+            mentions |= Q(**{f"body_{code}__contains": original})
+        return PressRelease.objects.filter(mentions)
+    return None
+
+
+def is_public(name):
+    version = content_version()
+    key = f"newsroom:media-public:{version}:{name}"
+    public = cache.get(key)
+    if public is None:
+        releases = owning_releases(name)
+        public = releases is None or releases.public_in_any_language().exists()
+        timeout = page_timeout(version)
+        if timeout:
+            cache.set(key, public, timeout)
+    return public
+
+
+def may_preview(request, name):
+    if workflow.can_view(request.user):
+        return True
+    granted = granted_releases(request)
+    releases = owning_releases(name)
+    return bool(granted) and releases.filter(uuid__in=granted).exists()
+
+
+def serve(request, name):
+    name = posixpath.normpath(name).lstrip("/")
+    if name.startswith(".") or not default_storage.exists(name):
+        raise Http404("No such file.")
+    if is_public(name):
+        cache_control = {"public": True, "max_age": 3600}
+    elif may_preview(request, name):
+        cache_control = {"private": True, "no_store": True}
+    else:
+        raise Http404("No such file.")
+    content_type, _encoding = mimetypes.guess_type(name)
+    response = FileResponse(
+        default_storage.open(name), content_type=content_type or "application/octet-stream"
+    )
+    patch_cache_control(response, **cache_control)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

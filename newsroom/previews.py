@@ -1,0 +1,170 @@
+"""A release read before it is public, exactly as the public will see it.
+
+Three ways in, all under /preview/ (kept out of search engines by robots.txt and
+`X-Robots-Tag`, never cached):
+- editors preview any release in either language from the admin;
+- a signed, expiring preview link (django.core.signing) for someone without an
+  account, refused once expired, once the release lost that language, or deleted;
+- a journalist's personal embargo link (`EmbargoLink`), revocable and expiring.
+
+Each grants the reader's session the release's images until the link expires, so
+the page shows them while their public addresses still answer 404 (newsroom.media).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from . import workflow
+from .models import LANGUAGE_CODES, EmbargoLink, PressRelease
+from .views import ReleaseDetailView
+
+SIGNING_SALT = "newsroom.preview-link"
+MEDIA_GRANTS_KEY = "newsroom:media-grants"
+
+
+def preview_link(release, language, days=None):
+    """The path of a signed preview link to `release` in `language`."""
+    days = days or settings.NEWSROOM_PREVIEW_LINK_DAYS
+    expires = timezone.now() + datetime.timedelta(days=days)
+    token = signing.dumps(
+        {"release": str(release.uuid), "language": language, "expires": int(expires.timestamp())},
+        salt=SIGNING_SALT,
+        compress=True,
+    )
+    return reverse("preview-shared", kwargs={"token": token})
+
+
+def grant_media(request, release, until):
+    """Let this session load the release's images until `until` (see newsroom.media)."""
+    grants = request.session.get(MEDIA_GRANTS_KEY, {})
+    now = timezone.now().timestamp()
+    grants = {key: expiry for key, expiry in grants.items() if expiry > now}
+    grants[str(release.uuid)] = max(grants.get(str(release.uuid), 0), until.timestamp())
+    request.session[MEDIA_GRANTS_KEY] = grants
+
+
+def granted_releases(request):
+    """UUIDs of releases whose images this session may load now."""
+    now = timezone.now().timestamp()
+    return {
+        key for key, expiry in request.session.get(MEDIA_GRANTS_KEY, {}).items() if expiry > now
+    }
+
+
+def in_zone(moment):
+    """'1 December 2026 10:00 (Europe/Paris)': a moment with its time zone spelt out."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
+
+
+def refusal(request, status, message):
+    response = TemplateResponse(
+        request, "newsroom/preview_refused.html", {"message": message}, status=status
+    )
+    return no_index(response)
+
+
+def no_index(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"  # the link's token stays here
+    return response
+
+
+class ReleasePreviewView(ReleaseDetailView):
+    """The public release page for a release in hand, with a banner saying why."""
+
+    banner = ""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.release = kwargs["release"]
+
+    def get_object(self, queryset=None):
+        return PressRelease.objects.for_detail().get(pk=self.release.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(access_banner=self.banner, **kwargs)
+
+
+def render_preview(request, release, language, banner, media_until):
+    """The release page in `language`, marked with `banner`, for no search engine."""
+    with translation.override(language):
+        view = ReleasePreviewView.as_view(banner=banner)
+        response = view(request, release=release)
+        response.render()
+    grant_media(request, release, media_until)
+    return no_index(response)
+
+
+def editor_preview(request, uuid, language):
+    """Editors: any release, any state, in a language it has."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not workflow.can_view(request.user):
+        raise PermissionDenied
+    release = get_object_or_404(PressRelease, uuid=uuid)
+    if language not in LANGUAGE_CODES or not release.is_complete_in(language):
+        raise Http404(_("This release has no complete version in that language."))
+    banner = _("Preview — %(state)s. This is how the page will look once public.") % {
+        "state": release.get_status_display().lower()
+    }
+    return render_preview(
+        request, release, language, banner, timezone.now() + datetime.timedelta(hours=1)
+    )
+
+
+def shared_preview(request, token):
+    """Someone without an account, through a signed link an editor sent them."""
+    try:
+        payload = signing.loads(token, salt=SIGNING_SALT)
+        expires = datetime.datetime.fromtimestamp(payload["expires"], tz=datetime.UTC)
+        uuid, language = payload["release"], payload["language"]
+    except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError):
+        return refusal(request, 404, _("This preview link is not valid."))
+    if expires <= timezone.now():
+        return refusal(
+            request, 410, _("This preview link has expired. Ask the press office for a new one.")
+        )
+    release = PressRelease.objects.filter(uuid=uuid).first()
+    if release is None:
+        return refusal(request, 404, _("This release no longer exists."))
+    if language not in LANGUAGE_CODES or not release.is_complete_in(language):
+        return refusal(request, 410, _("This release no longer has a version in this language."))
+    banner = _("Preview — not public yet. Please do not share this link.")
+    return render_preview(request, release, language, banner, expires)
+
+
+def embargo_preview(request, token):
+    """A journalist, through their personal link, before the embargo ends."""
+    link = EmbargoLink.objects.select_related("release").filter(token=token).first()
+    if link is None:
+        return refusal(request, 404, _("This link is not valid."))
+    if not EmbargoLink.objects.usable().filter(pk=link.pk).exists():
+        return refusal(
+            request,
+            410,
+            _("This link has expired or was withdrawn. Ask the press office for a new one."),
+        )
+    release, language = link.release, link.language
+    if release.is_public_in(language):
+        return redirect(release.get_absolute_url(language))
+    if not release.is_complete_in(language):
+        return refusal(request, 410, _("This release no longer has a version in this language."))
+    link.record_opening()
+    with translation.override(language):
+        banner = _("EMBARGOED until %(moment)s. Not for publication before then.") % {
+            "moment": in_zone(release.published_at)
+        }
+    return render_preview(request, release, language, banner, link.expires_at)

@@ -1,0 +1,112 @@
+"""When each language version of a text last changed, for the translation board.
+
+A model with `TranslationTracked` remembers, per language, when one of its
+translated fields last changed. A translation is *missing* when the original
+language (settings.NEWSROOM_ORIGINAL_LANGUAGE) has a text the other language lacks,
+and *outdated* when the original changed after it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def original_language():
+    return settings.NEWSROOM_ORIGINAL_LANGUAGE
+
+
+def translation_languages():
+    return [code for code in LANGUAGE_CODES if code != original_language()]
+
+
+class TranslationTrackedQuerySet(models.QuerySet):
+    def needing_translation(self):
+        """Rows whose text in some language is missing or older than the original's."""
+        model = self.model
+        source = original_language()
+        condition = Q()
+        for code in translation_languages():
+            changed, source_changed = f"text_changed_{code}", f"text_changed_{source}"
+            condition |= Q(**{f"{changed}__lt": F(source_changed)})
+            condition |= Q(**{f"{changed}__isnull": True, f"{source_changed}__isnull": False})
+            for field in model.translation_required_fields:
+                condition |= _filled(field, source) & ~_filled(field, code)
+        return self.filter(condition)
+
+
+def _filled(field, language):
+    column = build_localized_fieldname(field, language)
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+class TranslationTracked(models.Model):
+    """Records, on save, which language versions of the translated fields changed."""
+
+    # The fields a translation needs at the least (listed as missing when empty).
+    translation_required_fields = ()
+
+    text_changed_fr = models.DateTimeField(_("French text changed"), null=True, editable=False)
+    text_changed_en = models.DateTimeField(_("English text changed"), null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        now = timezone.now()
+        loaded = getattr(self, "_text_as_loaded", {})
+        current = self._translated_text()
+        for code in LANGUAGE_CODES:
+            changed = [column for column, value in current[code].items()
+                       if value != loaded.get(code, {}).get(column, "")]  # fmt: skip
+            if changed:
+                setattr(self, f"text_changed_{code}", now)
+        super().save(*args, **kwargs)
+        self._text_as_loaded = current
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._text_as_loaded = instance._translated_text()
+        return instance
+
+    def _translated_text(self):
+        fields = translator.get_options_for_model(type(self)).fields
+        return {
+            code: {
+                column: getattr(self, column, None) or ""
+                for column in (build_localized_fieldname(field, code) for field in fields)
+                if column in self.__dict__  # deferred columns are not compared
+            }
+            for code in LANGUAGE_CODES
+        }
+
+    def translation_state(self):
+        """{language: "missing" | "outdated"} for each translation needing work."""
+        source = original_language()
+        source_changed = getattr(self, f"text_changed_{source}")
+        states = {}
+        for code in translation_languages():
+            changed = getattr(self, f"text_changed_{code}")
+            missing = any(
+                getattr(self, build_localized_fieldname(field, source))
+                and not getattr(self, build_localized_fieldname(field, code))
+                for field in self.translation_required_fields
+            )
+            if missing:
+                states[code] = "missing"
+            elif source_changed and (changed is None or changed < source_changed):
+                states[code] = "outdated"
+        return states
+
+    def mark_translations_current(self):
+        """The translator checked the other languages: they follow the original again."""
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(
+            **{f"text_changed_{code}": now for code in LANGUAGE_CODES}
+        )
