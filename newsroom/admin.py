@@ -285,7 +285,10 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     def changeform_view(self, request, *args, **kwargs):
         token = admin_request.set(request)  # links shown in the form are absolute
         try:
-            return super().changeform_view(request, *args, **kwargs)
+            response = super().changeform_view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()  # now, while the request is known
+            return response
         finally:
             admin_request.reset(token)
 

@@ -4,7 +4,6 @@ from functools import reduce
 from operator import and_, or_
 from uuid import uuid4
 
-import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
@@ -616,17 +615,3 @@ class Institution(CleanTextMixin, models.Model):
 
     def profile_urls(self):
         return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]
-
-
-# Every save keeps a revision (who, when, what). A release's revision holds its ordered
-# contacts and its awards; not the search columns, which save() derives again.
-reversion.register(
-    PressRelease,
-    follow=["release_contacts"],
-    exclude=[
-        f"{column}_{code}" for column in ("search_text", "search_vector") for code in LANGUAGE_CODES
-    ],  # fmt: skip
-)
-reversion.register(ReleaseContact)
-reversion.register(Contact)
-reversion.register(Institution)

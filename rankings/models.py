@@ -1,4 +1,3 @@
-import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -256,7 +255,3 @@ def newer_editions(value_of):
         result_kind=value_of("result_kind"),
         year__gt=value_of("year"),
     )
-
-
-reversion.register(Ranking)
-reversion.register(Award)

@@ -1,0 +1,94 @@
+"""Building the admin's release form as a browser would post it."""
+
+from html.parser import HTMLParser
+
+from django.utils import timezone
+
+from newsroom.models import LANGUAGE_CODES
+
+INLINES = ("release_contacts", "embargo_links")
+
+
+def management_forms(prefix, initial=0, total=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def release_form_data(release, **overrides):
+    """What the change form posts for `release` unchanged, plus `overrides`."""
+    data = {"dateline": release.dateline, "status": release.status}
+    for field in ("title", "slug", "standfirst", "body", "hero_image_alt"):
+        for code in LANGUAGE_CODES:
+            data[f"{field}_{code}"] = getattr(release, f"{field}_{code}") or ""
+    for code in LANGUAGE_CODES:
+        if getattr(release, f"ready_{code}"):
+            data[f"ready_{code}"] = "on"
+    if release.waits_for_all_languages:
+        data["waits_for_all_languages"] = "on"
+    published_at = timezone.localtime(release.published_at)
+    data["published_at_0"] = published_at.strftime("%d/%m/%Y")
+    data["published_at_1"] = published_at.strftime("%H:%M:%S")
+    if release.embargo_until:
+        embargo = timezone.localtime(release.embargo_until)
+        data["embargo_until_0"] = embargo.strftime("%d/%m/%Y")
+        data["embargo_until_1"] = embargo.strftime("%H:%M:%S")
+    data["hero_image_credit"] = release.hero_image_credit
+    if release.pk:
+        data["editing_from"] = str(release.edit_token)
+    for prefix in INLINES:
+        data.update(management_forms(prefix))
+    data.update(overrides)
+    return data
+
+
+class FormScraper(HTMLParser):
+    """The fields of an HTML form, as a browser would submit them unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = {}
+        self._select = None
+        self._textarea = None
+
+    def add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.add(name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else ""))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.add(self._select, attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.add(name, "")
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def form_values(response, **overrides):
+    """The admin form of `response` as it would be posted, with `overrides` applied."""
+    scraper = FormScraper()
+    scraper.feed(response.content.decode())
+    data = {name: values if len(values) > 1 else values[0]
+            for name, values in scraper.data.items()}  # fmt: skip
+    data.pop("action", None)  # the change list's action menu, when present
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}
