@@ -67,6 +67,7 @@ def test_editor_uploads_an_image_into_the_release(admin_page, client):
         f'\'<p>Texte</p><p><img src="{url}" alt="Un carré"></p>\')'
     )
     admin_page.select_option("#id_status", "published")
+    admin_page.check("#id_ready_fr")
     admin_page.click("input[name=_save]")
     admin_page.wait_for_url("**/admin/newsroom/pressrelease/")
     release = PressRelease.objects.get()
@@ -90,6 +91,7 @@ def test_editor_writes_a_release_that_is_saved_clean(admin_page):
     admin_page.fill("#id_slug_en", "global-ranking")
     admin_page.evaluate("CKEDITOR.instances.id_body_en.setData('<p>English text</p>')")
     admin_page.select_option("#id_status", "published")
+    admin_page.check("#id_ready_fr")
     admin_page.click("input[name=_save]")
     admin_page.wait_for_url("**/admin/newsroom/pressrelease/")
     release = PressRelease.objects.get()

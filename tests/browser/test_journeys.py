@@ -126,6 +126,8 @@ def test_editor_publishes_a_bilingual_release_that_visitors_read(admin_page, cli
     first_contact_row = page.locator("#release_contacts-group tr.form-row").first
     pick_autocomplete(page, first_contact_row, "Perdiguier")
     page.select_option("#id_status", "published")
+    page.check("#id_ready_fr")
+    page.check("#id_ready_en")
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/newsroom/pressrelease/")
     assert page.csp_violations == []
