@@ -93,6 +93,7 @@ class EmbargoLinkInline(admin.TabularInline):
               "times_opened", "last_opened_at"]  # fmt: skip
     readonly_fields = ["link", "times_opened", "last_opened_at"]
     extra = 0
+    view_on_site = False  # opening the link from here would count as the journalist's
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -547,8 +547,42 @@ SCHEDULED_RELEASE = (
     "Visitors can meet students and teachers and discover the labs.",
 )
 
+# In the workflow: one in review (English not checked yet, and the release waits for
+# both languages), one under embargo with a journalist's early-reading link.
+IN_REVIEW_RELEASE = (
+    "chaire-hydrogene",
+    "2026-11-24T09:00",
+    "Une chaire industrielle sur l’hydrogène vert",
+    "An industrial chair on green hydrogen",
+    "L’école et deux partenaires industriels lancent une chaire de recherche pour cinq ans.",
+    "The school and two industrial partners launch a five-year research chair.",
+    "Ses travaux porteront sur la production d’hydrogène par électrolyse et sur son stockage "
+    "sûr dans les territoires ruraux.",
+    "Its work will cover producing hydrogen by electrolysis and storing it safely in rural areas.",
+)
+EMBARGOED_RELEASE = (
+    "palmares-innovation",
+    None,  # set at creation: the embargo ends two days later, and the release goes live
+    "Palmarès national de l’innovation : deux start-up de l’incubateur primées",
+    "National innovation awards: two start-ups from the incubator win prizes",
+    "Les deux lauréates travaillent sur le recyclage des textiles et la détection des crues.",
+    "The two winners work on textile recycling and flood detection.",
+    "Le palmarès sera annoncé officiellement à Paris ; les journalistes peuvent préparer leurs "
+    "articles à l’avance grâce au lien personnel que leur envoie le service de presse.",
+    "The awards will be announced officially in Paris; journalists can prepare their articles "
+    "ahead through the personal link the press office sends them.",
+)
+EMBARGO_DAYS = 2
+EMBARGO_JOURNALIST = {"journalist": "Claire Dubois", "outlet": "Midi Libre", "language": "fr"}
+
 # Releases given a generated hero image, besides the reference release.
-WITH_IMAGE = {"plateforme-feux-de-foret", "the-impact-2021", "centrale-solaire", "rentree-2025"}
+WITH_IMAGE = {
+    "plateforme-feux-de-foret",
+    "the-impact-2021",
+    "centrale-solaire",
+    "rentree-2025",
+    "palmares-innovation",
+}
 
 # Rankings and the awards the releases announce. The "about" text of U-Multirank is
 # the reference release's closing section, written once here.

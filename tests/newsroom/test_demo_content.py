@@ -126,3 +126,17 @@ def test_demo_pages_render(client, demo):
         release.get_absolute_url("en"),
     ]:
         assert client.get(path).status_code == 200, path
+
+
+def test_demo_shows_the_workflow(client, demo):
+    """A release in review with an outdated English, and an embargoed one with a link."""
+    in_review = PressRelease.objects.get(status=PressRelease.Status.IN_REVIEW)
+    assert in_review.translation_state() == {"en": "outdated"}
+    assert in_review in PressRelease.objects.needing_translation()
+    embargoed = PressRelease.objects.get(embargo_until__isnull=False)
+    assert embargoed.is_under_embargo()
+    assert not PressRelease.objects.public("fr").filter(pk=embargoed.pk).exists()
+    link = embargoed.embargo_links.get()
+    response = client.get(link.get_absolute_url())
+    assert response.status_code == 200
+    assert embargoed.title_fr in response.content.decode()

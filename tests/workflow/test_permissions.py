@@ -192,3 +192,22 @@ def test_scheduled_moment_is_shown_with_its_time_zone(publisher_client):
     local = timezone.localtime(release.published_at)
     assert "Europe/Paris" in page
     assert f"{local:%H:%M}" in page
+
+
+def test_local_accounts_cover_each_role(django_user_model):
+    """`ensure_local_admin` makes an admin, an editor and a publisher, once."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    output = StringIO()
+    call_command("ensure_local_admin", stdout=output)
+    assert output.getvalue().count("password: ") == 3
+    editor = django_user_model.objects.get(username="editor")
+    assert editor.has_perm("newsroom.change_pressrelease")
+    assert not editor.has_perm("newsroom.publish_pressrelease")
+    assert django_user_model.objects.get(username="publisher").has_perm(
+        "newsroom.publish_pressrelease"
+    )
+    call_command("ensure_local_admin", stdout=output)
+    assert django_user_model.objects.count() == 3

@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from newsroom import demo_content
-from newsroom.models import Contact, Institution, PressRelease, ReleaseContact
+from newsroom.models import Contact, EmbargoLink, Institution, PressRelease, ReleaseContact
 from rankings.models import Award, Ranking
 
 # Demo releases get fixed identifiers, so a second run finds them instead of adding more.
@@ -80,9 +80,22 @@ class Command(BaseCommand):
             *((row, PressRelease.Status.PUBLISHED) for row in demo_content.OTHER_RELEASES),
             (demo_content.DRAFT_RELEASE, PressRelease.Status.DRAFT),
             (demo_content.SCHEDULED_RELEASE, PressRelease.Status.PUBLISHED),
+            (demo_content.IN_REVIEW_RELEASE, PressRelease.Status.IN_REVIEW),
+            (demo_content.EMBARGOED_RELEASE, PressRelease.Status.PUBLISHED),
         ]
+        workflow = {
+            demo_content.IN_REVIEW_RELEASE[0]: {
+                "ready_en": False,
+                "waits_for_all_languages": True,
+                "french_revised": True,
+            },
+            demo_content.EMBARGOED_RELEASE[0]: {
+                "embargo_days": demo_content.EMBARGO_DAYS,
+                "journalist": demo_content.EMBARGO_JOURNALIST,
+            },
+        }
         for (key, when, title_fr, title_en, lead_fr, lead_en, text_fr, text_en), status in rows:
-            yield {
+            yield workflow.get(key, {}) | {
                 "key": key,
                 "published_at": when,
                 "status": status,
@@ -115,12 +128,16 @@ class Command(BaseCommand):
         if PressRelease.objects.filter(uuid=identifier).exists():
             return False
         when = spec["published_at"]
+        # Without a date: under embargo, the end of the embargo; else some weeks ahead.
+        embargo = spec.get("embargo_days") and timezone.now() + timedelta(days=spec["embargo_days"])
         release = PressRelease(
             uuid=identifier,
             status=spec.get("status", PressRelease.Status.PUBLISHED),
-            published_at=local_datetime(when) if when else timezone.now() + timedelta(weeks=6),
+            published_at=(
+                local_datetime(when) if when else embargo or timezone.now() + timedelta(weeks=6)
+            ),
             dateline=spec["dateline"],
-            embargo_until=local_datetime(spec["embargo"]) if spec.get("embargo") else None,
+            embargo_until=embargo or None,
             waits_for_all_languages=spec.get("waits_for_all_languages", False),
             # A language the demo writes is ready unless the spec says otherwise.
             **{
@@ -146,6 +163,15 @@ class Command(BaseCommand):
             ReleaseContact(release=release, contact=contacts[key], position=position)
             for position, key in enumerate(spec["contacts"])
         )
+        if spec.get("french_revised"):  # the French text was corrected after translation
+            PressRelease.objects.filter(pk=release.pk).update(
+                text_changed_en=release.text_changed_fr - timedelta(days=1)
+            )
+        if spec.get("journalist"):
+            EmbargoLink.objects.create(
+                release=release, expires_at=release.published_at + timedelta(days=1),
+                **spec["journalist"],
+            )  # fmt: skip
         return True
 
     def ensure_ranking(self, spec):
