@@ -58,33 +58,25 @@ class TranslationTracked(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        columns = self.translated_columns()
+        stored = {}
+        if self.pk is not None:  # compared here, not on load: reading stays free
+            stored = type(self).objects.filter(pk=self.pk).values(*columns).first() or {}
         now = timezone.now()
-        loaded = getattr(self, "_text_as_loaded", {})
-        current = self._translated_text()
         for code in LANGUAGE_CODES:
-            changed = [column for column, value in current[code].items()
-                       if value != loaded.get(code, {}).get(column, "")]  # fmt: skip
-            if changed:
+            if any(
+                (getattr(self, column) or "") != (stored.get(column) or "")
+                for column in columns
+                if column.endswith(f"_{code}")
+            ):
                 setattr(self, f"text_changed_{code}", now)
         super().save(*args, **kwargs)
-        self._text_as_loaded = current
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._text_as_loaded = instance._translated_text()
-        return instance
-
-    def _translated_text(self):
-        fields = translator.get_options_for_model(type(self)).fields
-        return {
-            code: {
-                column: getattr(self, column, None) or ""
-                for column in (build_localized_fieldname(field, code) for field in fields)
-                if column in self.__dict__  # deferred columns are not compared
-            }
-            for code in LANGUAGE_CODES
-        }
+    def translated_columns(cls):
+        fields = translator.get_options_for_model(cls).fields
+        return [build_localized_fieldname(field, code) for field in fields
+                for code in LANGUAGE_CODES]  # fmt: skip
 
     def translation_state(self):
         """{language: "missing" | "outdated"} for each translation needing work."""

@@ -160,6 +160,8 @@ class Command(BaseCommand):
                     slug_en=f"bench-{n}-en" if english else None,
                     standfirst_en="A standfirst summing up the release." if english else "",
                     body_en=PARAGRAPH_EN * 4 if english else "",
+                    ready_fr=True,
+                    ready_en=english,
                 )
             )
         PressRelease.objects.bulk_create(new, batch_size=1000)
