@@ -1,3 +1,6 @@
+from functools import lru_cache
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -217,8 +220,7 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
 
     def generated_label(self, language=None):
         """The label written from the result: 'Joint 1st in France · … · U-Multirank 2021'."""
-        with translation.override(language or translation.get_language()):
-            return AwardLabel(self, feminine=settings.RANKINGS_FRENCH_FEMININE).full()
+        return self.written(language)[0]
 
     def display_label(self, language=None):
         """The editor's label in that language, or the generated one."""
@@ -227,8 +229,18 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
 
     def badge(self, language=None):
         """The parts a drawn badge shows: headline, detail and edition."""
-        with translation.override(language or translation.get_language()):
-            return AwardLabel(self, feminine=settings.RANKINGS_FRENCH_FEMININE).badge()
+        return dict(self.written(language)[1])
+
+    def written(self, language=None):
+        """(label, badge parts) in `language`, written once per process for these facts."""
+        language = language or translation.get_language()
+        if language != translation.get_language():
+            with translation.override(language):
+                return self.written(language)
+        facts = (self.scope, self.result_kind, self.rank, self.is_tied, self.band_from,
+                 self.band_to, self.grade, self.count, self.year, self.category,
+                 self.ranking.name)  # fmt: skip
+        return written_award(language, settings.RANKINGS_FRENCH_FEMININE, facts)
 
     def is_current(self, today=None):
         """Within its validity window and not superseded by a newer edition."""
@@ -240,6 +252,21 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
         if hasattr(self, "superseded"):  # annotated by with_supersession()
             return not self.superseded
         return not newer_editions(lambda field: getattr(self, field)).exists()
+
+
+@lru_cache(maxsize=4096)
+def written_award(language, feminine, facts):
+    """An award's label and badge parts from its facts: pure, so kept per process
+    (a news page shows dozens of badges, and writing them is most of a card's cost)."""
+    scope, kind, rank, tied, band_from, band_to, grade, count, year, category, name = facts
+    award = SimpleNamespace(
+        Grade=Award.Grade, scope=scope, result_kind=kind, rank=rank, is_tied=tied,
+        band_from=band_from, band_to=band_to, grade=grade, count=count, year=year,
+        category=category, ranking=SimpleNamespace(name=name),
+    )  # fmt: skip
+    with translation.override(language):
+        label = AwardLabel(award, feminine=feminine)
+        return label.full(), tuple(label.badge().items())
 
 
 def newer_editions(value_of):
