@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,14 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from rankings.models import Award, Ranking
 
-        from .models import Contact, Institution, PressRelease, ReleaseContact
+        from .models import (
+            Contact,
+            Institution,
+            PressRelease,
+            ReleaseContact,
+            end_request_memo,
+            start_request_memo,
+        )
         from .page_cache import content_changed
 
         # Whatever a public page shows: a change to it starts a new content version.
@@ -24,6 +32,8 @@ class NewsroomConfig(AppConfig):
         post_save.connect(
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
+        request_started.connect(start_request_memo, dispatch_uid="request-memo-start")
+        request_finished.connect(end_request_memo, dispatch_uid="request-memo-end")
 
 
 def refresh_after_raw_save(sender, instance, raw, **kwargs):

@@ -4,6 +4,7 @@ from functools import reduce
 from operator import and_, or_
 from uuid import uuid4
 
+from asgiref.local import Local
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
@@ -548,6 +549,18 @@ class EmbargoLink(models.Model):
         )
 
 
+# What one request reads once: filled while a request runs (see NewsroomConfig.ready).
+request_memo = Local()
+
+
+def start_request_memo(**kwargs):
+    request_memo.active, request_memo.institution = True, None
+
+
+def end_request_memo(**kwargs):
+    request_memo.active, request_memo.institution = False, None
+
+
 class Institution(CleanTextMixin, models.Model):
     """The publishing institution: one row, edited in the admin, used by every page."""
 
@@ -601,16 +614,24 @@ class Institution(CleanTextMixin, models.Model):
         self.id = self.SINGLETON_ID
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        request_memo.institution = None
 
     @classmethod
     def load(cls):
-        """The institution, from the cache; created from settings on first use."""
-        institution = cache.get(cls.CACHE_KEY)
+        """The institution, from the cache; created from settings on first use.
+
+        Within a request it is read once (pages, feeds and metadata all ask for it).
+        """
+        institution = getattr(request_memo, "institution", None)
         if institution is None:
-            institution, _created = cls.objects.get_or_create(
-                id=cls.SINGLETON_ID, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
-            )
-            cache.set(cls.CACHE_KEY, institution, timeout=None)
+            institution = cache.get(cls.CACHE_KEY)
+            if institution is None:
+                institution, _created = cls.objects.get_or_create(
+                    id=cls.SINGLETON_ID, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
+                )
+                cache.set(cls.CACHE_KEY, institution, timeout=None)
+            if getattr(request_memo, "active", False):
+                request_memo.institution = institution
         return institution
 
     def profile_urls(self):

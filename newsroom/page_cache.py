@@ -16,7 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -59,8 +59,11 @@ def next_change_by_the_clock():
         ).aggregate(next=Min("published_at"))["next"]
     ]
     today = timezone.localdate()
-    starts = Award.objects.filter(valid_from__gt=today).aggregate(next=Min("valid_from"))["next"]
-    ends = Award.objects.filter(valid_until__gte=today).aggregate(next=Min("valid_until"))["next"]
+    windows = Award.objects.aggregate(
+        starts=Min("valid_from", filter=Q(valid_from__gt=today)),
+        ends=Min("valid_until", filter=Q(valid_until__gte=today)),
+    )
+    starts, ends = windows["starts"], windows["ends"]
     for day in (starts, ends + datetime.timedelta(days=1) if ends else None):
         if day:
             moments.append(timezone.make_aware(datetime.datetime.combine(day, datetime.time())))
