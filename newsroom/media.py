@@ -11,6 +11,7 @@ import mimetypes
 import posixpath
 
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -79,7 +80,11 @@ def may_preview(request, name):
 
 def serve(request, name):
     name = posixpath.normpath(name).lstrip("/")
-    if name.startswith(".") or not default_storage.exists(name):
+    try:
+        exists = not name.startswith(".") and default_storage.exists(name)
+    except (ValueError, SuspiciousFileOperation):  # a NUL byte, a path outside the storage
+        exists = False
+    if not exists:
         raise Http404("No such file.")
     if is_public(name):
         cache_control = {"public": True, "max_age": 3600}

@@ -221,3 +221,12 @@ def test_time_zone_is_spelt_out():
     moment = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
     assert "10:00" in previews.in_zone(moment)
     assert "Europe/Paris" in previews.in_zone(moment)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/media/../settings.py", "/media/releases/%00.jpg", "/media/nothing-here.jpg", "/media/"],
+)
+def test_bad_media_addresses_are_404(client, path):
+    """Odd or missing media paths get a plain 404, never an error."""
+    assert client.get(path).status_code == 404
