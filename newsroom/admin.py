@@ -65,6 +65,35 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Where releases stand in the workflow, including states the status alone hides."""
+
+    title = _("publication")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("live", _("Live")),
+            ("scheduled", _("Scheduled")),
+            ("embargoed", _("Under embargo")),
+            ("waiting", _("Published, waiting for a ready language")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=PressRelease.Status.PUBLISHED)
+        live = published.public_in_any_language()
+        if self.value() == "live":
+            return live
+        if self.value() == "scheduled":
+            return published.filter(published_at__gt=now, embargo_until__isnull=True)
+        if self.value() == "embargoed":
+            return published.filter(embargo_until__gt=now)
+        if self.value() == "waiting":
+            return published.filter(published_at__lte=now).exclude(pk__in=live.values("pk"))
+        return queryset
+
+
 class ReleaseContactInline(admin.TabularInline):
     model = ReleaseContact
     autocomplete_fields = ["contact"]
@@ -173,8 +202,14 @@ class PressReleaseAdminForm(forms.ModelForm):
 @admin.register(PressRelease)
 class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
     form = PressReleaseAdminForm
-    list_display = ["__str__", "status", "published_at", "languages", "has_image"]
-    list_filter = ["status", PublicationYearFilter, MissingTranslationFilter]
+    list_display = ["__str__", "status", "publication_state", "published_at", "languages",
+                    "has_image"]  # fmt: skip
+    list_filter = [
+        "status",
+        PublicationStateFilter,
+        PublicationYearFilter,
+        MissingTranslationFilter,
+    ]
     search_fields = [
         f"{field}_{code}" for field in ("title", "standfirst") for code in LANGUAGE_CODES
     ]

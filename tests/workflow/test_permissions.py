@@ -211,3 +211,21 @@ def test_local_accounts_cover_each_role(django_user_model):
     )
     call_command("ensure_local_admin", stdout=output)
     assert django_user_model.objects.count() == 3
+
+
+def test_release_list_filters_by_where_releases_stand(publisher_client):
+    """The list's "publication" filter finds live, scheduled and embargoed releases."""
+    live = PressReleaseFactory(title_fr="En ligne")
+    scheduled = PressReleaseFactory(
+        title_fr="Programmé", published_at=NOW + datetime.timedelta(days=3)
+    )
+    embargoed = PressReleaseFactory(
+        title_fr="Embargo", embargo_until=NOW + datetime.timedelta(days=1)
+    )
+    waiting = PressReleaseFactory(title_fr="En attente", ready_fr=False, ready_en=False)
+    url = reverse("admin:newsroom_pressrelease_changelist")
+    expected = {"live": live, "scheduled": scheduled, "embargoed": embargoed, "waiting": waiting}
+    for state, release in expected.items():
+        page = publisher_client.get(url, {"state": state}).content.decode()
+        shown = {other.title_fr for other in expected.values() if other.title_fr in page}
+        assert shown == {release.title_fr}, state
