@@ -225,7 +225,7 @@ def test_visitor_gets_around_by_keyboard_only(page, settings):
 
 
 def test_readme_screenshots(admin_page, client):
-    """The README's two pictures: a release with badges, and the admin editing it."""
+    """The README's pictures: a release with badges, the admin editing it, its workflow."""
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
@@ -239,4 +239,10 @@ def test_readme_screenshots(admin_page, client):
     page.goto(f"/admin/newsroom/pressrelease/{release.pk}/change/")
     editor_frame(page, "id_body_fr")
     page.screenshot(path=str(target / "admin-editing.png"), full_page=False)
+    embargoed = PressRelease.objects.get(embargo_until__isnull=False)
+    page.goto(f"/admin/newsroom/pressrelease/{embargoed.pk}/change/")
+    page.locator("fieldset", has=page.locator("#id_embargo_until_0")).screenshot(
+        path=str(target / "admin-publication.png")
+    )
     assert (target / "release-page.png").stat().st_size > 10_000
+    assert (target / "admin-publication.png").stat().st_size > 10_000
