@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, HttpResponseNotFound
 from django.utils.cache import patch_cache_control
 
 from . import workflow
@@ -78,6 +78,13 @@ def may_preview(request, name):
     return bool(granted) and releases.filter(uuid__in=granted).exists()
 
 
+def not_found():
+    """A 404 no cache keeps: the same address may answer once its release is public."""
+    response = HttpResponseNotFound("Not found.", content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 def serve(request, name):
     name = posixpath.normpath(name).lstrip("/")
     try:
@@ -85,13 +92,13 @@ def serve(request, name):
     except (ValueError, SuspiciousFileOperation):  # a NUL byte, a path outside the storage
         exists = False
     if not exists:
-        raise Http404("No such file.")
+        return not_found()
     if is_public(name):
         cache_control = {"public": True, "max_age": 3600}
     elif may_preview(request, name):
         cache_control = {"private": True, "no_store": True}
     else:
-        raise Http404("No such file.")
+        return not_found()
     content_type, _encoding = mimetypes.guess_type(name)
     response = FileResponse(
         default_storage.open(name), content_type=content_type or "application/octet-stream"

@@ -123,7 +123,10 @@ def test_hidden_release_answers_404_at_its_own_addresses(client, state):
     """Guessing a hidden release's address or its picture's gives a plain 404."""
     release = make_hidden(state)
     for path in own_addresses(release):
-        assert client.get(path).status_code == 404, path
+        response = client.get(path)
+        assert response.status_code == 404, path
+        if path.startswith("/media/"):  # no cache in front may keep the refusal
+            assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("state", ["scheduled", "embargoed"])

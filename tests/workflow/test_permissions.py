@@ -215,14 +215,14 @@ def test_local_accounts_cover_each_role(django_user_model):
 
 def test_release_list_filters_by_where_releases_stand(publisher_client):
     """The list's "publication" filter finds live, scheduled and embargoed releases."""
-    live = PressReleaseFactory(title_fr="En ligne")
+    live = PressReleaseFactory(title_fr="Release Alpha")
     scheduled = PressReleaseFactory(
-        title_fr="Programmé", published_at=NOW + datetime.timedelta(days=3)
+        title_fr="Release Bravo", published_at=NOW + datetime.timedelta(days=3)
     )
     embargoed = PressReleaseFactory(
-        title_fr="Embargo", embargo_until=NOW + datetime.timedelta(days=1)
+        title_fr="Release Charlie", embargo_until=NOW + datetime.timedelta(days=1)
     )
-    waiting = PressReleaseFactory(title_fr="En attente", ready_fr=False, ready_en=False)
+    waiting = PressReleaseFactory(title_fr="Release Delta", ready_fr=False, ready_en=False)
     url = reverse("admin:newsroom_pressrelease_changelist")
     expected = {"live": live, "scheduled": scheduled, "embargoed": embargoed, "waiting": waiting}
     for state, release in expected.items():
