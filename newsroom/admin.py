@@ -279,7 +279,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     def publication_state(self, release):
         if release.pk is None:
             return "—"
-        return release_state(release)
+        return release.state_description()
 
     @admin.display(description=_("view on site"))
     def public_links(self, release):
@@ -392,27 +392,6 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
             % {"count": changed, "state": comment},
             messages.SUCCESS if changed else messages.WARNING,
         )
-
-
-def release_state(release):
-    """Where a release stands, in words, with the time zone of every moment."""
-    now = timezone.now()
-    live = [name for code, name in settings.LANGUAGES if release.is_public_in(code)]
-    if release.status != PressRelease.Status.PUBLISHED:
-        return release.get_status_display()
-    if live:
-        return _("Live in %(languages)s.") % {"languages": ", ".join(map(str, live))}
-    if release.is_under_embargo():
-        return _("Under embargo until %(moment)s.") % {
-            "moment": previews.in_zone(release.embargo_until)
-        }
-    if release.published_at > now:
-        return _("Scheduled: goes live on %(moment)s.") % {
-            "moment": previews.in_zone(release.published_at)
-        }
-    if release.waits_for_all_languages:
-        return _("Waiting for every language to be ready.")
-    return _("Waiting for a language to be marked ready.")
 
 
 @admin.register(Contact)

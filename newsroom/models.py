@@ -47,6 +47,12 @@ def validate_slug_is_free(value):
         )
 
 
+def in_zone(moment):
+    """'1 December 2026 10:00 (Europe/Paris)': a moment with its time zone spelt out."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
+
+
 def localized(field, language):
     """The column that holds `field` in `language`, e.g. title_fr."""
     return build_localized_fieldname(field, language)
@@ -426,6 +432,25 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
 
     def is_under_embargo(self):
         return bool(self.embargo_until and self.embargo_until > timezone.now())
+
+    def state_description(self):
+        """Where the release stands, in words, with the time zone of every moment."""
+        live = [str(name) for code, name in settings.LANGUAGES if self.is_public_in(code)]
+        if self.status != self.Status.PUBLISHED:
+            return self.get_status_display()
+        if live:
+            return gettext("Live in %(languages)s.") % {"languages": ", ".join(live)}
+        if self.is_under_embargo():
+            return gettext("Under embargo until %(moment)s.") % {
+                "moment": in_zone(self.embargo_until)
+            }
+        if self.published_at > timezone.now():
+            return gettext("Scheduled: goes live on %(moment)s.") % {
+                "moment": in_zone(self.published_at)
+            }
+        if self.waits_for_all_languages:
+            return gettext("Waiting for every language to be ready.")
+        return gettext("Waiting for a language to be marked ready.")
 
     def formatted_dateline(self, language=None):
         """'Alès, le 22 septembre 2021' in French, 'Alès, 22 September 2021' in English."""

@@ -22,11 +22,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import workflow
-from .models import LANGUAGE_CODES, EmbargoLink, PressRelease
+from .models import LANGUAGE_CODES, EmbargoLink, PressRelease, in_zone
 from .views import ReleaseDetailView
 
 SIGNING_SALT = "newsroom.preview-link"
@@ -60,12 +59,6 @@ def granted_releases(request):
     return {
         key for key, expiry in request.session.get(MEDIA_GRANTS_KEY, {}).items() if expiry > now
     }
-
-
-def in_zone(moment):
-    """'1 December 2026 10:00 (Europe/Paris)': a moment with its time zone spelt out."""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
 
 
 def refusal(request, status, message):
@@ -117,8 +110,8 @@ def editor_preview(request, uuid, language):
     release = get_object_or_404(PressRelease, uuid=uuid)
     if language not in LANGUAGE_CODES or not release.is_complete_in(language):
         raise Http404(_("This release has no complete version in that language."))
-    banner = _("Preview — %(state)s. This is how the page will look once public.") % {
-        "state": release.get_status_display().lower()
+    banner = _("Preview — %(state)s This is how the page looks once public.") % {
+        "state": release.state_description()
     }
     return render_preview(
         request, release, language, banner, timezone.now() + datetime.timedelta(hours=1)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import previews, renditions
-from newsroom.models import EmbargoLink
+from newsroom.models import EmbargoLink, in_zone
 from tests.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,8 +219,8 @@ def test_robots_keeps_crawlers_out_of_previews(client):
 def test_time_zone_is_spelt_out():
     """in_zone() names the zone of the moment it prints."""
     moment = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
-    assert "10:00" in previews.in_zone(moment)
-    assert "Europe/Paris" in previews.in_zone(moment)
+    assert "10:00" in in_zone(moment)
+    assert "Europe/Paris" in in_zone(moment)
 
 
 @pytest.mark.parametrize(
@@ -230,3 +230,11 @@ def test_time_zone_is_spelt_out():
 def test_bad_media_addresses_are_404(client, path):
     """Odd or missing media paths get a plain 404, never an error."""
     assert client.get(path).status_code == 404
+
+
+def test_editor_preview_says_where_the_release_stands(staff_client, embargoed):
+    """Previewing an embargoed release, the banner gives the embargo's end and zone."""
+    url = reverse("preview-release", kwargs={"uuid": embargoed.uuid, "language": "fr"})
+    page = staff_client.get(url).content.decode()
+    assert "Sous embargo jusqu’au" in page
+    assert "Europe/Paris" in page
