@@ -110,8 +110,8 @@ def editor_preview(request, uuid, language):
     release = get_object_or_404(PressRelease, uuid=uuid)
     if language not in LANGUAGE_CODES or not release.is_complete_in(language):
         raise Http404(_("This release has no complete version in that language."))
-    banner = _("Preview — %(state)s This is how the page looks once public.") % {
-        "state": release.state_description()
+    banner = _("Preview — %(state)s. This is how the page looks once public.") % {
+        "state": release.state_description().rstrip(".")
     }
     return render_preview(
         request, release, language, banner, timezone.now() + datetime.timedelta(hours=1)
