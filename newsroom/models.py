@@ -373,6 +373,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         ).get()  # fmt: skip
         for column, value in derived.items():
             setattr(self, column, value)
+        self.saved_status = self.status
         # Again now that the derived columns are written (post_save came before them).
         content_changed()
 
@@ -383,6 +384,14 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
                 "newsroom:release-detail",
                 kwargs={"slug": getattr(self, localized("slug", language))},
             )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The status as loaded: what a form does to the instance since does not change
+        # what the roles allow (newsroom.workflow).
+        instance.saved_status = instance.__dict__.get("status")
+        return instance
 
     def clean(self):
         # An editor who leaves a slug blank gets one made from that language's title.

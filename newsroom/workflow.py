@@ -19,7 +19,11 @@ def stored_status(release):
     """The status as saved, whatever a form did to the instance since."""
     if release is None or release.pk is None:
         return None
-    return type(release).objects.filter(pk=release.pk).values_list("status", flat=True).first()
+    if getattr(release, "saved_status", None) is None:  # built in code, or status deferred
+        release.saved_status = (
+            type(release).objects.filter(pk=release.pk).values_list("status", flat=True).first()
+        )
+    return release.saved_status
 
 
 def is_published(release):
