@@ -115,6 +115,16 @@ class RevisionAdmin(VersionAdmin):
                    "compare_url": compare_url, **(extra_context or {})}  # fmt: skip
         return super().history_view(request, object_id, context)
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Asked of the object as it is now: reversion shows the form once the old
+        # revision is back in the database, which would ask it of the old state.
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404(_("This object does not exist."))
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
     def compare_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:

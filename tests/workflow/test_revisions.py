@@ -124,3 +124,20 @@ def test_contacts_rankings_and_awards_keep_revisions(superuser_client, factory, 
     assert Version.objects.get_for_object(item).count() == 1
     history = reverse(f"admin:{admin_name}_history", args=[item.pk])
     assert 'name="from"' in superuser_client.get(history).content.decode()
+
+
+def test_editor_cannot_restore_an_old_draft_over_a_published_release(
+    editor_client, publisher_client
+):
+    """Restoring is changing: an editor may not take a published release back to a draft."""
+    release = PressReleaseFactory(draft=True, title_fr="Brouillon initial")
+    edit(publisher_client, release, title_fr="Brouillon relu")
+    edit(publisher_client, release, status="published")
+    draft_version = Version.objects.get_for_object(release).order_by("pk").first()
+    url = reverse("admin:newsroom_pressrelease_revision", args=[release.pk, draft_version.pk])
+    assert editor_client.get(url).status_code == 403
+    response = editor_client.post(url, release_form_data(draft_version._object_version.object))
+    assert response.status_code == 403
+    current = PressRelease.objects.get(pk=release.pk)
+    assert current.status == "published"
+    assert current.title_fr == "Brouillon relu"
