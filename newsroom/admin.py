@@ -335,6 +335,14 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
         if "hero_image" in form.changed_data:
             renditions.prepare(obj.hero_image)
 
+    def save_formset(self, request, form, formset, change):
+        # Who gave a journalist early access is kept with the link.
+        for link_form in formset.forms:
+            link = link_form.instance
+            if isinstance(link, EmbargoLink) and link.pk is None:
+                link.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
     def view_on_site(self, release):
         """The public page in the editor's language when it exists, else in another."""
         public = [code for code in LANGUAGE_CODES if release.is_public_in(code)]

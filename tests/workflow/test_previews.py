@@ -238,3 +238,24 @@ def test_editor_preview_says_where_the_release_stands(staff_client, embargoed):
     page = staff_client.get(url).content.decode()
     assert "Sous embargo jusqu’au" in page
     assert "Europe/Paris" in page
+
+
+def test_link_added_in_the_admin_names_who_gave_it(publisher_client, publisher, embargoed):
+    """A journalist link created from the release's form records its author."""
+    from tests.workflow.helpers import form_values
+
+    url = reverse("admin:newsroom_pressrelease_change", args=[embargoed.pk])
+    expiry = timezone.localtime(embargoed.embargo_until + timedelta(days=1))
+    data = form_values(
+        publisher_client.get(url),
+        **{
+            "embargo_links-TOTAL_FORMS": "1",
+            "embargo_links-0-journalist": "Sam Leroy",
+            "embargo_links-0-language": "fr",
+            "embargo_links-0-expires_at_0": f"{expiry:%d/%m/%Y}",
+            "embargo_links-0-expires_at_1": f"{expiry:%H:%M:%S}",
+        },
+    )
+    assert publisher_client.post(url, data).status_code == 302
+    link = EmbargoLink.objects.get(journalist="Sam Leroy")
+    assert link.created_by == publisher
