@@ -73,10 +73,8 @@ def page(browser, live_server):
 @pytest.fixture
 def admin_page(page, django_user_model):
     """A page signed in to the admin as a superuser."""
+    from tests.browser.helpers import sign_in
+
     django_user_model.objects.create_superuser("admin", password="browser-test-password")
-    page.goto("/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", "browser-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, "admin", "browser-test-password")
     return page

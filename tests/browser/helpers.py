@@ -23,3 +23,12 @@ def wait_for_editor(page, field):
         f"!!(window.CKEDITOR && CKEDITOR.instances.{field}"
         f" && CKEDITOR.instances.{field}.status === 'ready')",
     )
+
+
+def sign_in(page, username, password):
+    """Sign in to the admin through its login form."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")

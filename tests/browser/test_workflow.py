@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsroom import renditions
 from newsroom.models import EmbargoLink, PressRelease
-from tests.browser.helpers import wait_for_editor
+from tests.browser.helpers import sign_in, wait_for_editor
 from tests.factories import PressReleaseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "browser-test-password"
 
 
-def sign_in(page, django_user_model, username, publish):
+def sign_in_as_staff(page, django_user_model, username, publish):
     """A staff member with the newsroom's permissions, publishing or not."""
     user = django_user_model.objects.create_user(
         username, password=PASSWORD, is_staff=True, first_name=username.capitalize()
@@ -28,11 +28,7 @@ def sign_in(page, django_user_model, username, publish):
     if not publish:
         permissions = permissions.exclude(codename="publish_pressrelease")
     user.user_permissions.set(permissions)
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, username, PASSWORD)
     return user
 
 
@@ -46,7 +42,7 @@ def image_loaded(page, selector):
 def test_editor_without_publishing_rights_cannot_publish(page, browser, live_server,
                                                          django_user_model):  # fmt: skip
     """The editor writes and sends to review; only the publisher's action publishes."""
-    sign_in(page, django_user_model, "camille", publish=False)
+    sign_in_as_staff(page, django_user_model, "camille", publish=False)
     page.goto("/admin/newsroom/pressrelease/add/")
     wait_for_editor(page, "id_body_fr")
     options = page.locator("#id_status option").evaluate_all("os => os.map(o => o.value)")
@@ -68,7 +64,7 @@ def test_editor_without_publishing_rights_cannot_publish(page, browser, live_ser
     # A publisher, in a browser of their own, publishes it from the list.
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     publisher_page = context.new_page()
-    sign_in(publisher_page, django_user_model, "dominique", publish=True)
+    sign_in_as_staff(publisher_page, django_user_model, "dominique", publish=True)
     publisher_page.goto("/admin/newsroom/pressrelease/")
     publisher_page.check(f"input[name=_selected_action][value='{release.pk}']")
     publisher_page.select_option("select[name=action]", "publish")
@@ -89,7 +85,7 @@ def test_editor_previews_a_draft_with_its_picture(page, django_user_model):
     """From the change form, the preview opens the page as the public will see it."""
     release = PressReleaseFactory(draft=True, with_image=True, title_fr="Aperçu du brouillon")
     renditions.prepare(release.hero_image)
-    sign_in(page, django_user_model, "camille", publish=False)
+    sign_in_as_staff(page, django_user_model, "camille", publish=False)
     page.goto(f"/admin/newsroom/pressrelease/{release.pk}/change/")
     with page.expect_popup() as popup:
         page.locator(".field-preview_links a", has_text="Français").click()
