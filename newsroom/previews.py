@@ -85,7 +85,7 @@ class ReleasePreviewView(ReleaseDetailView):
         self.release = kwargs["release"]
 
     def get_object(self, queryset=None):
-        return PressRelease.objects.for_detail().get(pk=self.release.pk)
+        return self.release  # loaded by the caller with for_detail()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(access_banner=self.banner, **kwargs)
@@ -107,7 +107,7 @@ def editor_preview(request, uuid, language):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not workflow.can_view(request.user):
         raise PermissionDenied
-    release = get_object_or_404(PressRelease, uuid=uuid)
+    release = get_object_or_404(PressRelease.objects.for_detail(), uuid=uuid)
     if language not in LANGUAGE_CODES or not release.is_complete_in(language):
         raise Http404(_("This release has no complete version in that language."))
     banner = _("Preview — %(state)s. This is how the page looks once public.") % {
@@ -130,7 +130,7 @@ def shared_preview(request, token):
         return refusal(
             request, 410, _("This preview link has expired. Ask the press office for a new one.")
         )
-    release = PressRelease.objects.filter(uuid=uuid).first()
+    release = PressRelease.objects.for_detail().filter(uuid=uuid).first()
     if release is None:
         return refusal(request, 404, _("This release no longer exists."))
     if language not in LANGUAGE_CODES or not release.is_complete_in(language):
@@ -141,7 +141,7 @@ def shared_preview(request, token):
 
 def embargo_preview(request, token):
     """A journalist, through their personal link, before the embargo ends."""
-    link = EmbargoLink.objects.select_related("release").filter(token=token).first()
+    link = EmbargoLink.objects.filter(token=token).first()
     if link is None:
         return refusal(request, 404, _("This link is not valid."))
     if not EmbargoLink.objects.usable().filter(pk=link.pk).exists():
@@ -150,7 +150,7 @@ def embargo_preview(request, token):
             410,
             _("This link has expired or was withdrawn. Ask the press office for a new one."),
         )
-    release, language = link.release, link.language
+    release, language = PressRelease.objects.for_detail().get(pk=link.release_id), link.language
     if release.is_public_in(language):
         return redirect(release.get_absolute_url(language))
     if not release.is_complete_in(language):
