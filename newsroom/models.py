@@ -58,6 +58,25 @@ def localized(field, language):
     return build_localized_fieldname(field, language)
 
 
+def per_language(field):
+    """The field's column in each language: title_fr, title_en."""
+    return [localized(field, code) for code in LANGUAGE_CODES]
+
+
+# Columns no public page reads, left in the database when pages load releases.
+NOT_ON_PAGES = [
+    *per_language("search_text"),
+    *per_language("search_vector"),
+    *per_language("text_changed"),
+    "edit_token",
+]
+# The same for an award and its ranking, shown with a release.
+NOT_ON_BADGES = [
+    *per_language("text_changed"),
+    *(f"ranking__{column}" for column in per_language("text_changed")),
+]
+
+
 def filled(field, language):
     """Q for rows where the `language` version of `field` is not empty."""
     column = localized(field, language)
@@ -146,21 +165,23 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return self.filter(pk__in=links.values("pressrelease_id"))
 
     def with_awards(self):
-        return self.prefetch_related(
-            models.Prefetch("awards", queryset=Award.objects.with_ranking().order_by("-year", "pk"))
-        )
+        """Each release's awards, for badges: the texts a badge shows, not the editors'."""
+        awards = Award.objects.with_ranking().defer(*NOT_ON_BADGES).order_by("-year", "pk")
+        return self.prefetch_related(models.Prefetch("awards", queryset=awards))
 
     def for_listing(self):
-        """Cards: everything but the bodies (the heaviest columns), with their badges."""
-        return self.defer(
-            "body", *(localized("body", code) for code in LANGUAGE_CODES)
-        ).with_awards()
+        """Cards and feeds: no bodies (the heaviest columns), with their badges."""
+        return self.defer(*NOT_ON_PAGES, "body", *per_language("body")).with_awards()
 
     def for_detail(self):
-        return self.with_awards().prefetch_related(
-            models.Prefetch(
-                "release_contacts",
-                queryset=ReleaseContact.objects.select_related("contact").order_by("position"),
+        return (
+            self.defer(*NOT_ON_PAGES)
+            .with_awards()
+            .prefetch_related(
+                models.Prefetch(
+                    "release_contacts",
+                    queryset=ReleaseContact.objects.select_related("contact").order_by("position"),
+                )
             )
         )
 
