@@ -231,6 +231,12 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
         """The parts a drawn badge shows: headline, detail and edition."""
         return dict(self.written(language)[1])
 
+    def badge_texts(self, language=None):
+        """(label, badge parts): what a badge shows, the award written once for both."""
+        language = language or translation.get_language()
+        generated, parts = self.written(language)
+        return getattr(self, f"label_{language}", "") or generated, dict(parts)
+
     def written(self, language=None):
         """(label, badge parts) in `language`, written once per process for these facts."""
         language = language or translation.get_language()

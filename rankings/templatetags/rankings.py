@@ -22,7 +22,7 @@ def award_badge(award, size="medium"):
     from its data, whose full label screen readers read. Built here rather than in an
     included template: a news page shows dozens of badges.
     """
-    label = award.display_label()
+    label, parts = award.badge_texts()
     if award.badge_image:
         inside = format_html(
             '<img class="award-badge__image" src="{}" alt="{}" loading="lazy">',
@@ -30,7 +30,6 @@ def award_badge(award, size="medium"):
             label,
         )
     else:
-        parts = award.badge()
         category = parts["category"]
         inside = format_html(
             DRAWN_BADGE,
