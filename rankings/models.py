@@ -224,15 +224,13 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
 
     def display_label(self, language=None):
         """The editor's label in that language, or the generated one."""
-        language = language or translation.get_language()
-        return getattr(self, f"label_{language}", "") or self.generated_label(language)
-
-    def badge(self, language=None):
-        """The parts a drawn badge shows: headline, detail and edition."""
-        return dict(self.written(language)[1])
+        return self.badge_texts(language)[0]
 
     def badge_texts(self, language=None):
-        """(label, badge parts): what a badge shows, the award written once for both."""
+        """(label, parts a drawn badge shows: headline, detail, edition), written once.
+
+        The label is the editor's in that language, or the generated one.
+        """
         language = language or translation.get_language()
         generated, parts = self.written(language)
         return getattr(self, f"label_{language}", "") or generated, dict(parts)
