@@ -104,7 +104,7 @@ class LatestReleasesFeed(Feed):
 
     def item_categories(self, item):
         """Each announced award, by its label, for readers that sort by category."""
-        return [award.display_label() for award in item.awards.all()]
+        return [award.display_label() for award in item.shown_awards]
 
     def item_guid(self, item):
         # Stable across edits and slug changes, distinct per language.

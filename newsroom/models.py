@@ -15,6 +15,7 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -165,9 +166,15 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return self.filter(pk__in=links.values("pressrelease_id"))
 
     def with_awards(self):
-        """Each release's awards, for badges: the texts a badge shows, not the editors'."""
+        """Each release's `shown_awards`, for badges, in one query for the whole list.
+
+        Into a plain list (`to_attr`): a related manager and queryset per release cost
+        more than the awards themselves on a page of cards.
+        """
         awards = Award.objects.with_ranking().defer(*NOT_ON_BADGES).order_by("-year", "pk")
-        return self.prefetch_related(models.Prefetch("awards", queryset=awards))
+        return self.prefetch_related(
+            models.Prefetch("awards", queryset=awards, to_attr="shown_awards")
+        )
 
     def for_listing(self):
         """Cards and feeds: no bodies (the heaviest columns), with their badges."""
@@ -494,10 +501,16 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
                 return when
             return gettext("%(place)s, %(date)s") % {"place": self.dateline, "date": when}
 
+    @cached_property
+    def shown_awards(self):
+        """The awards the release announces, newest edition first, with their ranking
+        (`PressRelease.objects.with_awards()` fills it for a whole list at once)."""
+        return list(self.awards.with_ranking().order_by("-year", "pk"))
+
     def described_rankings(self):
         """Each ranking of the release's awards that has an "about" text, once, in order."""
         rankings = {}
-        for award in self.awards.all():
+        for award in self.shown_awards:
             if award.ranking.description:
                 rankings.setdefault(award.ranking_id, award.ranking)
         return list(rankings.values())

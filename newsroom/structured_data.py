@@ -50,7 +50,7 @@ def news_article(release, institution, share_image, request):
     }
     if release.dateline:
         data["locationCreated"] = {"@type": "Place", "name": release.dateline}
-    rankings = {award.ranking_id: award.ranking for award in release.awards.all()}
+    rankings = {award.ranking_id: award.ranking for award in release.shown_awards}
     if rankings:
         data["about"] = [
             {"@type": "Thing", "name": ranking.name, "url": ranking.website or None}

@@ -78,10 +78,10 @@ def release_card(release, heading_level=2):
 
     Built here rather than in an included template, like the badges: a news page
     shows a dozen cards, and an included template costs twice as much per card.
-    The release's awards must be prefetched (`PressRelease.objects.for_listing()`).
+    Load releases with `PressRelease.objects.for_listing()`: their awards in one query.
     """
     published = timezone.localtime(release.published_at)
-    awards = release.awards.all()
+    awards = release.shown_awards
     badges = ""
     if awards:
         badges = format_html(
