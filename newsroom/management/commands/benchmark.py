@@ -6,22 +6,31 @@ a cache ("cold": every request renders) and with the local-memory cache ("warm")
 and measures each URL with wrk at 16 connections, next to a trivial view that
 returns a fixed 20 KB page (the ceiling). Prints the figures and writes
 docs/performance.md. Not part of `make test`.
+
+With --instructions it also counts, with valgrind, the CPU instructions one cold
+request costs per URL: unlike requests per second, the same figure run after run,
+on a busy machine or a slower one, so that a change can be judged by it.
 """
 
+import argparse
+import io
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -69,6 +78,62 @@ def run_wrk(url, duration, connections):
     }
 
 
+def count_instructions(paths, measured=None, requests=0):
+    """Instructions valgrind counts for a process that warms up on every path, then
+    serves `requests` more of `measured`, in-process and without a cache."""
+    command = [sys.executable, "manage.py", "benchmark", "--serve-in-process", *paths,
+               "--measured", measured or paths[0], "--requests", str(requests)]  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "",
+        "DJANGO_CACHE_URL": "dummy://",
+        "NEWSROOM_BENCHMARK": "1",
+    }
+    output = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True, text=True, check=True, env=env, cwd=settings.BASE_DIR,
+    ).stderr  # fmt: skip
+    return int(re.search(r"Collected : (\d+)", output).group(1))
+
+
+def instructions_per_request(urls, requests=5):
+    """{name: millions of instructions one cold request costs}: two runs per URL,
+    with and without the measured requests, so start-up and warm-up cancel out."""
+    paths = list(urls.values())
+    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        baseline = pool.submit(count_instructions, paths)
+        totals = {name: pool.submit(count_instructions, paths, path, requests)
+                  for name, path in urls.items()}  # fmt: skip
+        return {
+            name: (total.result() - baseline.result()) / requests / 1e6
+            for name, total in totals.items()
+        }
+
+
+def serve_in_process(paths, measured, requests):
+    """Answer GET requests through Django's WSGI handler, as gunicorn's worker would."""
+    application = WSGIHandler()
+
+    def get(path):
+        path, _sep, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
+            "SCRIPT_NAME": "", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }  # fmt: skip
+        statuses = []
+        b"".join(application(environ, lambda status, headers: statuses.append(status)))
+        if not statuses[0].startswith("200"):
+            raise CommandError(f"{path} answered {statuses[0]}")
+
+    for path in paths:
+        for _ in range(3):  # compiled templates, translations, connections
+            get(path)
+    for _ in range(requests):
+        get(measured)
+
+
 def worker_peak_rss_mb(master_pid):
     children = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True
@@ -89,8 +154,22 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--port", type=int, default=8101)
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs/performance.md"))
+        parser.add_argument(
+            "--instructions",
+            action="store_true",
+            help="also count instructions per cold request with valgrind (a few minutes more)",
+        )
+        # What each valgrind run does (see count_instructions).
+        parser.add_argument("--serve-in-process", nargs="+", help=argparse.SUPPRESS)
+        parser.add_argument("--measured", help=argparse.SUPPRESS)
+        parser.add_argument("--requests", type=int, default=0, help=argparse.SUPPRESS)
 
     def handle(self, *args, releases, duration, connections, port, output, **options):
+        if options["serve_in_process"]:
+            serve_in_process(options["serve_in_process"], options["measured"], options["requests"])
+            return
+        if options["instructions"] and not shutil.which("valgrind"):
+            raise CommandError("--instructions needs valgrind (apt-get install valgrind).")
         started = time.monotonic()
         created = self.generate(releases)
         self.stdout.write(
@@ -113,7 +192,12 @@ class Command(BaseCommand):
             finally:
                 server.send_signal(signal.SIGTERM)
                 server.wait(timeout=30)
-        self.write(output, results, memory, releases, duration, connections)
+        instructions = {}
+        if options["instructions"]:
+            instructions = instructions_per_request(urls)
+            for name, millions in instructions.items():
+                self.stdout.write(f"cold  {name:22} {millions:8.1f} M instructions/request")
+        self.write(output, results, memory, instructions, releases, duration, connections)
 
     @transaction.atomic
     def generate(self, count):
@@ -222,7 +306,7 @@ class Command(BaseCommand):
             f"p99 {result['p99']:6.1f} ms  {ratio:>5} of ceiling  errors {result['errors']}"
         )
 
-    def write(self, output, results, memory, releases, duration, connections):
+    def write(self, output, results, memory, instructions, releases, duration, connections):
         rows = []
         for name in self.urls():
             cold, warm = results["cold", name], results["warm", name]
@@ -232,6 +316,14 @@ class Command(BaseCommand):
                 f"| {name} | {cold['rps']:.0f} | {cold_ratio:.0%} | {cold['p50']:.1f} | "
                 f"{cold['p99']:.1f} | {warm['rps']:.0f} | {warm_ratio:.0%} | {warm['p50']:.1f} | "
                 f"{warm['p99']:.1f} | {cold['errors'] + warm['errors']} |"
+            )
+        counted = ""
+        if instructions:
+            counted = (
+                "\nInstructions one cold request costs, counted by valgrind in-process (the "
+                "same figure\nrun after run, whatever the machine's speed or load; the ceiling "
+                "is the trivial view):\n\n| URL | M instructions |\n| --- | ---: |\n"
+                + "".join(f"| {name} | {count:.1f} |\n" for name, count in instructions.items())
             )
         machine = f"{platform.node()} — {platform.machine()}, {os.cpu_count()} cores, " + (
             f"Python {platform.python_version()}, {settings.DATABASES['default']['ENGINE']}"
@@ -250,7 +342,7 @@ trivial view (a fixed 20 KB page) measured on the same server in the same run.
 
 Peak resident memory of a worker: {memory["cold"]:.0f} MB (cold server),
 {memory["warm"]:.0f} MB (warm server, cache included).
-
+{counted}
 Targets (issue 7): warm pages at least {TARGETS["warm"]:.0%} of the ceiling; cold news
 list page 1 and a deep page at least {TARGETS["cold list"]:.0%}; cold release detail at
 least {TARGETS["cold detail"]:.0%}; p99 under {TARGETS["cold p99 ms"]} ms for every
