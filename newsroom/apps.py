@@ -32,6 +32,7 @@ class NewsroomConfig(AppConfig):
         post_save.connect(
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
+        post_delete.connect(recount_archive, sender=PressRelease, dispatch_uid="archive-recount")
         request_started.connect(start_request_memo, dispatch_uid="request-memo-start")
         request_finished.connect(end_request_memo, dispatch_uid="request-memo-end")
 
@@ -40,3 +41,10 @@ def refresh_after_raw_save(sender, instance, raw, **kwargs):
     """A revision restored (or a fixture loaded) skips save(): derive what it derives."""
     if raw:
         sender.objects.filter(pk=instance.pk).refresh_derived_fields()
+
+
+def recount_archive(sender, **kwargs):
+    """A deleted release leaves its year's count (saves recount in refresh_derived_fields)."""
+    from .models import ArchiveYear
+
+    ArchiveYear.objects.recount()

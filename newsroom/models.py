@@ -117,11 +117,6 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
             **{f"is_publishable_{language}": True},
         )
 
-    def years(self):
-        """The years these releases were published in, newest first."""
-        years = self.order_by().values_list("published_year", flat=True).distinct()
-        return sorted(years, reverse=True)
-
     def public_in_any_language(self):
         """Releases public in at least one language (each language per `public`)."""
         return self.filter(
@@ -159,6 +154,7 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
             self.update(
                 **{f"search_vector_{code}": fulltext.search_vector(code) for code in LANGUAGE_CODES}
             )
+        ArchiveYear.objects.recount()
 
     def mentioning(self, ranking):
         """Releases announcing at least one result of `ranking`."""
@@ -518,6 +514,67 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     def modified_at(self):
         """When readers last saw a change: the publication, or a later correction."""
         return max(self.published_at, self.updated_at)
+
+
+class ArchiveYearQuerySet(models.QuerySet):
+    def recount(self):
+        """Count again, from the releases, every year's published ones per language."""
+        published = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED)
+        rows = (
+            published.order_by()
+            .values("published_year")
+            .annotate(
+                **{
+                    code: models.Count("pk", filter=Q(**{f"is_publishable_{code}": True}))
+                    for code in LANGUAGE_CODES
+                }
+            )
+        )
+        self.all().delete()
+        self.bulk_create(
+            ArchiveYear(language=code, year=row["published_year"], releases=row[code])
+            for row in rows
+            for code in LANGUAGE_CODES
+            if row[code]
+        )
+
+    def public_counts(self, language=None):
+        """{year: public releases in `language`}, newest year first, empty years left out.
+
+        What `PressRelease.objects.public(language)` holds, per year, read from a few
+        rows: minus the releases whose publication time is still to come.
+        """
+        language = language or translation.get_language()
+        counts = dict(self.filter(language=language).values_list("year", "releases"))
+        scheduled = PressRelease.objects.filter(
+            status=PressRelease.Status.PUBLISHED,
+            published_at__gt=timezone.now(),
+            **{f"is_publishable_{language}": True},
+        ).values_list("published_year", flat=True)
+        for year in scheduled:
+            counts[year] = counts.get(year, 0) - 1
+        return {year: counts[year] for year in sorted(counts, reverse=True) if counts[year] > 0}
+
+
+class ArchiveYear(models.Model):
+    """How many releases are published in one language in one year, scheduled ones
+    included: the archive's years and the news list's page count without reading every
+    release. Counted again whenever releases change (`refresh_derived_fields`)."""
+
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    year = models.PositiveSmallIntegerField()
+    releases = models.PositiveIntegerField()
+
+    objects = ArchiveYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["language", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "year"], name="unique_archive_year")
+        ]
+
+    def __str__(self):
+        return f"{self.year} ({self.language}): {self.releases}"
 
 
 class ReleaseContact(models.Model):

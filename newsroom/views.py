@@ -1,6 +1,7 @@
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,7 +16,7 @@ from rankings.models import Award, Ranking
 from . import renditions, structured_data, vcard
 from . import search as fulltext
 from .forms import SearchForm
-from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, localized
+from .models import LANGUAGE_CODES, ArchiveYear, Contact, Institution, PressRelease, localized
 
 DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
 
@@ -103,21 +104,43 @@ class HomeView(PublicReleaseMixin, ListView):
         return structured_data.home_page(Institution.load(), self.request)
 
 
-class ReleaseIndexView(PublicReleaseMixin, ListView):
-    template_name = "newsroom/pressrelease_list.html"
+class CountedPaginator(Paginator):
+    """A paginator told how many objects there are, rather than counting them."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count
+
+
+class ArchiveMixin(PublicReleaseMixin):
+    """Lists of releases with the archive's years, both from the per-year counts."""
+
     paginate_by = settings.NEWSROOM_RELEASES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.year_counts = ArchiveYear.objects.public_counts()
+        return super().get(request, *args, **kwargs)
+
+    def count_listed(self):
+        return sum(self.year_counts.values())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, count=self.count_listed(), **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year_list=PressRelease.objects.public().years(), **kwargs)
+        return super().get_context_data(year_list=list(self.year_counts), **kwargs)
 
 
-class ReleaseYearView(PublicReleaseMixin, YearArchiveView):
+class ReleaseIndexView(ArchiveMixin, ListView):
+    template_name = "newsroom/pressrelease_list.html"
+
+
+class ReleaseYearView(ArchiveMixin, YearArchiveView):
     template_name = "newsroom/pressrelease_archive_year.html"
-    paginate_by = settings.NEWSROOM_RELEASES_PER_PAGE
     make_object_list = True
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(year_list=PressRelease.objects.public().years(), **kwargs)
+    def count_listed(self):
+        return self.year_counts.get(int(self.get_year()), 0)
 
 
 class ReleaseDetailView(LanguageLinksMixin, DetailView):
@@ -208,10 +231,9 @@ class SearchView(LanguageLinksMixin, ListView):
     paginate_by = settings.NEWSROOM_RELEASES_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        public = PressRelease.objects.public()
         self.form = SearchForm(
             request.GET or None,
-            years=public.years(),
+            years=ArchiveYear.objects.public_counts(),
             rankings=Ranking.objects.values_list("slug", "name").order_by("name"),
         )
         return super().get(request, *args, **kwargs)
