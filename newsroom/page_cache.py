@@ -92,6 +92,8 @@ def cached_page(view):
     def cached_view(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
+            return revalidated(view(request, *args, **kwargs))
         version = content_version()
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"newsroom:page:{version}:{path}"
@@ -104,14 +106,18 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-            timeout = page_timeout(version) if settings.NEWSROOM_PAGE_CACHE_SECONDS else 0
+            timeout = page_timeout(version)
             if response.status_code == 200 and not response.cookies and timeout > 0:
                 headers = {name: response[name] for name in HEADERS_KEPT if name in response}
                 fresh_until = timezone.now().timestamp() + timeout
                 cache.set(key, (response.content, headers, fresh_until), timeout)
-        # Shared caches (a CDN) may keep the page but must ask again each time: the
-        # ETag makes that a cheap 304, and a publication shows at once.
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        return response
+        return revalidated(response)
 
     return cached_view
+
+
+def revalidated(response):
+    """Shared caches (a CDN) may keep the page but must ask again each time: the ETag
+    makes that a cheap 304, and a publication shows at once."""
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response

@@ -297,7 +297,13 @@ NEWSROOM_ORIGINAL_LANGUAGE = os.environ.get("NEWSROOM_ORIGINAL_LANGUAGE", LANGUA
 # How long a shared preview link stays valid unless the editor chooses otherwise.
 NEWSROOM_PREVIEW_LINK_DAYS = 7
 # The longest a public page stays cached; any change invalidates it at once anyway.
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
+# With no cache (dummy://) there is nothing to store pages in: not even their key is worked out.
+NEWSROOM_PAGE_CACHE_SECONDS = int(
+    os.environ.get(
+        "NEWSROOM_PAGE_CACHE_SECONDS",
+        "0" if CACHES["default"]["BACKEND"].endswith("DummyCache") else "600",
+    )
+)
 NEWSROOM_FEED_SIZE = 20
 NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
 

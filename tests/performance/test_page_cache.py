@@ -169,3 +169,14 @@ def test_not_found_pages_are_not_cached(client, page_cache):
     client.get("/fr/actualites/inconnu/")
     release = PressReleaseFactory(slug_fr="inconnu")
     assert client.get(release.get_absolute_url("fr")).status_code == 200
+
+
+def test_without_page_cache_pages_keep_their_cdn_headers(client, settings, release):
+    """With page caching off (as with dummy://), every visit renders, with the same headers."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    first, _ = get(client, "/fr/")
+    second, queries = get(client, "/fr/")
+    assert queries > 0
+    assert "must-revalidate" in second["Cache-Control"]
+    assert client.get("/fr/", headers={"if-none-match": first["ETag"]}).status_code == 304
