@@ -162,31 +162,50 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return self.filter(pk__in=links.values("pressrelease_id"))
 
     def with_awards(self):
-        """Each release's `shown_awards`, for badges, in one query for the whole list.
-
-        Into a plain list (`to_attr`): a related manager and queryset per release cost
-        more than the awards themselves on a page of cards.
-        """
-        awards = Award.objects.with_ranking().defer(*NOT_ON_BADGES).order_by("-year", "pk")
-        return self.prefetch_related(
-            models.Prefetch("awards", queryset=awards, to_attr="shown_awards")
-        )
+        """Each release's `shown_awards`, for badges, in two queries for the whole list
+        (see ReleasesWithAwards)."""
+        clone = self._chain()
+        clone._iterable_class = ReleasesWithAwards
+        return clone
 
     def for_listing(self):
         """Cards and feeds: no bodies (the heaviest columns), with their badges."""
         return self.defer(*NOT_ON_PAGES, "body", *per_language("body")).with_awards()
 
     def for_detail(self):
-        return (
-            self.defer(*NOT_ON_PAGES)
-            .with_awards()
-            .prefetch_related(
-                models.Prefetch(
-                    "release_contacts",
-                    queryset=ReleaseContact.objects.select_related("contact").order_by("position"),
-                )
-            )
-        )
+        """One release's page: its awards and contacts come with it (`shown_awards`,
+        `listed_contacts`), a query each, cheaper for one release than a prefetch."""
+        return self.defer(*NOT_ON_PAGES)
+
+
+class ReleasesWithAwards(models.query.ModelIterable):
+    """Releases with their awards as `shown_awards`, newest edition first.
+
+    One instance per award however many releases on the page announce it, and plain
+    lists: a prefetch makes an award (and its ranking) per link, and a related
+    manager per release, which cost more than the awards themselves on a page of cards.
+    """
+
+    def __iter__(self):
+        releases = list(super().__iter__())
+        links = PressRelease.awards.through.objects.filter(
+            pressrelease_id__in=[release.pk for release in releases]
+        ).values_list("pressrelease_id", "award_id")
+        awarded = {}
+        for release_id, award_id in links:
+            awarded.setdefault(release_id, []).append(award_id)
+        awards = {
+            award.pk: award
+            for award in Award.objects.with_ranking()
+            .defer(*NOT_ON_BADGES)
+            .filter(pk__in={award_id for ids in awarded.values() for award_id in ids})
+            .order_by("-year", "pk")
+        }
+        order = {award_id: position for position, award_id in enumerate(awards)}
+        for release in releases:
+            ids = sorted(awarded.get(release.pk, ()), key=order.__getitem__)
+            release.shown_awards = [awards[award_id] for award_id in ids]
+        yield from releases
 
 
 class ContactQuerySet(TranslationTrackedQuerySet):
@@ -502,6 +521,11 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         """The awards the release announces, newest edition first, with their ranking
         (`PressRelease.objects.with_awards()` fills it for a whole list at once)."""
         return list(self.awards.with_ranking().order_by("-year", "pk"))
+
+    @cached_property
+    def listed_contacts(self):
+        """The release's press contacts, in the order the editor chose."""
+        return list(self.release_contacts.select_related("contact").order_by("position"))
 
     def described_rankings(self):
         """Each ranking of the release's awards that has an "about" text, once, in order."""
