@@ -1,8 +1,9 @@
 import json
+from functools import lru_cache
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -72,6 +73,13 @@ def picture(image_field, alt, use="card", sizes="100vw", lazy=True):
     )
 
 
+@lru_cache(maxsize=4096)
+def day_in_words(language, day):
+    """'22 septembre 2021': the date as the language writes it, once per process."""
+    with translation.override(language):
+        return formats.date_format(day, "DATE_FORMAT")
+
+
 @register.simple_tag
 def release_card(release, heading_level=2):
     """A release in a list: picture, date, title, standfirst and award badges.
@@ -92,8 +100,8 @@ def release_card(release, heading_level=2):
     return format_html(
         RELEASE_CARD,
         picture=picture(release.hero_image, release.hero_image_alt, "card", CARD_PICTURE_SIZES),
-        iso_date=dateformat.format(published, "c"),
-        date=formats.date_format(published, "DATE_FORMAT"),
+        iso_date=published.isoformat(),
+        date=day_in_words(translation.get_language(), published.date()),
         level=int(heading_level),
         url=release.get_absolute_url(),
         title=release.title,

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
 
@@ -23,26 +25,35 @@ def award_badge(award, size="medium"):
     included template: a news page shows dozens of badges.
     """
     label, parts = award.badge_texts()
-    if award.badge_image:
+    return badge_html(
+        size,
+        label,
+        award.badge_image.url if award.badge_image else "",
+        award.ranking.badge_link(),
+        **parts,
+    )
+
+
+@lru_cache(maxsize=2048)
+def badge_html(size, label, image_url, href, *, headline, detail, category, edition):
+    """The badge's markup from what it shows: pure, so kept per process (an award
+    is shown again and again, on every list its releases appear in)."""
+    if image_url:
         inside = format_html(
-            '<img class="award-badge__image" src="{}" alt="{}" loading="lazy">',
-            award.badge_image.url,
-            label,
+            '<img class="award-badge__image" src="{}" alt="{}" loading="lazy">', image_url, label
         )
     else:
-        category = parts["category"]
         inside = format_html(
             DRAWN_BADGE,
             label=label,
-            long=" award-badge__headline--long" if len(parts["headline"]) > 4 else "",
-            headline=parts["headline"],
-            detail=parts["detail"],
+            long=" award-badge__headline--long" if len(headline) > 4 else "",
+            headline=headline,
+            detail=detail,
             category=format_html('<span class="award-badge__category">{}</span>', category)
             if category
             else "",
-            edition=parts["edition"],
+            edition=edition,
         )
-    href = award.ranking.badge_link()
     if href:
         return format_html(
             '<a class="award-badge award-badge--{}" href="{}" rel="noopener">{}</a>',
