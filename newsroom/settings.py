@@ -106,6 +106,19 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
+    # Public pages (newsroom.templating); the admin and forms use Django's templates.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "newsroom.templating.environment",
+            "context_processors": [
+                "django.template.context_processors.i18n",
+                "newsroom.context_processors.institution",
+            ],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -19,12 +19,6 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """The URL with scheme and host, as social networks and search engines need it."""
-    return context["request"].build_absolute_uri(url)
-
-
 @register.filter
 def og_locale(language):
     return OG_LOCALES.get(language, language)

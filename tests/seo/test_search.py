@@ -1,6 +1,8 @@
 """Site search in both languages, on PostgreSQL (full text) and on SQLite (fallback)."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.db import connection
@@ -26,7 +28,11 @@ def reference():
 
 
 def titles(response):
-    return [release.title for release, _snippet in response.context["results"]]
+    """The result titles a visitor reads, in order."""
+    found = re.findall(
+        r'class="search-result__title"><a href="[^"]+">(.*?)</a>', response.content.decode()
+    )
+    return [html.unescape(title) for title in found]
 
 
 @pytest.mark.parametrize("query", ["classee", "classée", "classement", "CLASSÉE", "Classee"])
@@ -95,10 +101,10 @@ def test_results_are_paginated(client, settings):
     for n in range(settings.NEWSROOM_RELEASES_PER_PAGE + 3):
         PressReleaseFactory(title_fr=f"Robotique {n}")
     first = client.get("/fr/recherche/", {"q": "robotique"})
-    assert len(first.context["results"]) == settings.NEWSROOM_RELEASES_PER_PAGE
+    assert len(titles(first)) == settings.NEWSROOM_RELEASES_PER_PAGE
     assert "?q=robotique&amp;page=2" in first.content.decode()
     second = client.get("/fr/recherche/", {"q": "robotique", "page": 2})
-    assert len(second.context["results"]) == 3
+    assert len(titles(second)) == 3
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,89 @@
+"""The Jinja2 environment of the public pages (templates/jinja2/).
+
+Public pages are rendered with Jinja2, Django's other built-in template backend: a
+news page is mostly its template, and Jinja2 compiles templates to Python code,
+several times faster than Django's engine. The admin keeps Django's templates.
+
+Translatable text is written `_("…")`, with `|format(name=…)` for placeholders, so
+that `makemessages` finds it as in Django templates; plurals come from Python.
+"""
+
+from itertools import groupby
+from operator import attrgetter
+
+from django.template import defaultfilters
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext, ngettext
+from jinja2 import Environment
+
+from newsroom.templatetags.newsroom import json_ld, og_locale, picture, release_card
+from rankings.templatetags.rankings import award_badge
+
+
+def url(name, **kwargs):
+    return reverse(name, kwargs=kwargs or None)
+
+
+def querystring(request, **changes):
+    """The page's query string with `changes` applied, as Django's {% querystring %}."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    if not params and not request.GET:
+        return ""
+    return f"?{params.urlencode()}"
+
+
+def regroup(items, attribute):
+    """Consecutive items sharing `attribute`, as Django's {% regroup %}: (grouper, list)."""
+    return [
+        {"grouper": grouper, "list": list(group)}
+        for grouper, group in groupby(items, key=attrgetter(attribute))
+    ]
+
+
+def date(value, format_name=None):
+    """Django's `date` filter, in the current time zone as Django templates show it."""
+    return defaultfilters.date(template_localtime(value), format_name)
+
+
+def contacts_heading(count):
+    return ngettext("Press contact", "Press contacts", count)
+
+
+def search_count(count, query):
+    return ngettext(
+        "%(counter)s press release found for “%(query)s”.",
+        "%(counter)s press releases found for “%(query)s”.",
+        count,
+    ) % {"counter": count, "query": query}
+
+
+def environment(**options):
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+    env.globals.update(
+        url=url,
+        static=static,
+        querystring=querystring,
+        regroup=regroup,
+        release_card=release_card,
+        award_badge=award_badge,
+        picture=picture,
+        contacts_heading=contacts_heading,
+        search_count=search_count,
+    )
+    env.filters.update(
+        date=date,
+        truncatechars=defaultfilters.truncatechars,
+        linebreaksbr=defaultfilters.linebreaksbr,
+        capfirst=defaultfilters.capfirst,
+        og_locale=og_locale,
+        json_ld=json_ld,
+    )
+    return env
