@@ -1,6 +1,7 @@
+import re
 import secrets
 import uuid
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import and_, or_
 from uuid import uuid4
 
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -76,6 +77,21 @@ NOT_ON_BADGES = [
     *per_language("text_changed"),
     *(f"ranking__{column}" for column in per_language("text_changed")),
 ]
+
+
+# A slug the URL needs no escaping for, as the slug field's validation ensures.
+PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+SLUG_MARK = "slug-goes-here"
+
+
+@lru_cache(maxsize=64)
+def release_url_around_slug(language, urlconf, script_prefix):
+    """A release page's address in `language` before and after its slug, reversed once
+    per process: a page of cards links a dozen releases."""
+    with translation.override(language):
+        url = reverse("newsroom:release-detail", kwargs={"slug": SLUG_MARK}, urlconf=urlconf)
+    prefix, _mark, suffix = url.partition(SLUG_MARK)
+    return prefix, suffix
 
 
 def filled(field, language):
@@ -422,11 +438,12 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
+        slug = getattr(self, localized("slug", language))
+        if slug and PLAIN_SLUG.fullmatch(slug):
+            prefix, suffix = release_url_around_slug(language, get_urlconf(), get_script_prefix())
+            return f"{prefix}{slug}{suffix}"
         with translation.override(language):
-            return reverse(
-                "newsroom:release-detail",
-                kwargs={"slug": getattr(self, localized("slug", language))},
-            )
+            return reverse("newsroom:release-detail", kwargs={"slug": slug})
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -544,19 +561,20 @@ class ArchiveYearQuerySet(models.QuerySet):
     def recount(self):
         """Count again, from the releases, every year's published ones per language."""
         published = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED)
-        rows = (
-            published.order_by()
-            .values("published_year")
-            .annotate(
-                **{
-                    code: models.Count("pk", filter=Q(**{f"is_publishable_{code}": True}))
-                    for code in LANGUAGE_CODES
-                }
-            )
-        )
+        per_language = {}
+        for code in LANGUAGE_CODES:
+            in_language = Q(**{f"is_publishable_{code}": True})
+            per_language[code] = models.Count("pk", filter=in_language)
+            per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
+        rows = published.order_by().values("published_year").annotate(**per_language)
         self.all().delete()
         self.bulk_create(
-            ArchiveYear(language=code, year=row["published_year"], releases=row[code])
+            ArchiveYear(
+                language=code,
+                year=row["published_year"],
+                releases=row[code],
+                latest_publication=row[f"{code}_latest"],
+            )
             for row in rows
             for code in LANGUAGE_CODES
             if row[code]
@@ -569,14 +587,17 @@ class ArchiveYearQuerySet(models.QuerySet):
         rows: minus the releases whose publication time is still to come.
         """
         language = language or translation.get_language()
-        counts = dict(self.filter(language=language).values_list("year", "releases"))
-        scheduled = PressRelease.objects.filter(
-            status=PressRelease.Status.PUBLISHED,
-            published_at__gt=timezone.now(),
-            **{f"is_publishable_{language}": True},
-        ).values_list("published_year", flat=True)
-        for year in scheduled:
-            counts[year] = counts.get(year, 0) - 1
+        now = timezone.now()
+        rows = self.filter(language=language).values_list("year", "releases", "latest_publication")
+        counts = {year: releases for year, releases, _latest in rows}
+        if any(latest > now for _year, _releases, latest in rows):
+            scheduled = PressRelease.objects.filter(
+                status=PressRelease.Status.PUBLISHED,
+                published_at__gt=now,
+                **{f"is_publishable_{language}": True},
+            ).values_list("published_year", flat=True)
+            for year in scheduled:
+                counts[year] = counts.get(year, 0) - 1
         return {year: counts[year] for year in sorted(counts, reverse=True) if counts[year] > 0}
 
 
@@ -588,6 +609,8 @@ class ArchiveYear(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)
     year = models.PositiveSmallIntegerField()
     releases = models.PositiveIntegerField()
+    # When the last of them goes live: until then, some are scheduled, not yet public.
+    latest_publication = models.DateTimeField()
 
     objects = ArchiveYearQuerySet.as_manager()
 

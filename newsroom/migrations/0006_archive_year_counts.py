@@ -12,11 +12,11 @@ def count_existing_releases(apps, schema_editor):
         per_year = (
             published.filter(**{f"is_publishable_{language}": True})
             .values_list("published_year")
-            .annotate(models.Count("pk"))
+            .annotate(models.Count("pk"), models.Max("published_at"))
         )
         ArchiveYear.objects.bulk_create(
-            ArchiveYear(language=language, year=year, releases=releases)
-            for year, releases in per_year
+            ArchiveYear(language=language, year=year, releases=releases, latest_publication=latest)
+            for year, releases, latest in per_year
         )
 
 
@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], max_length=8)),
                 ('year', models.PositiveSmallIntegerField()),
                 ('releases', models.PositiveIntegerField()),
+                ('latest_publication', models.DateTimeField()),
             ],
             options={
                 'ordering': ['language', '-year'],

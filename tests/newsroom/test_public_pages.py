@@ -198,3 +198,18 @@ def test_404_page_is_friendly(client):
     """A missing page explains itself and leads back to the news."""
     response = client.get("/fr/actualites/introuvable/")
     assert "Page introuvable" in response.content.decode()
+
+
+def test_release_addresses_follow_language_and_script_prefix(client):
+    """A release links to its page in each language, under the site's mount point too."""
+    from django.urls import set_script_prefix
+
+    release = PressReleaseFactory(slug_fr="classement-2021", slug_en="ranking-2021")
+    assert release.get_absolute_url("fr") == "/fr/actualites/classement-2021/"
+    assert release.get_absolute_url("en") == "/en/news/ranking-2021/"
+    assert client.get(release.get_absolute_url("en")).status_code == 200
+    try:
+        set_script_prefix("/presse/")
+        assert release.get_absolute_url("fr") == "/presse/fr/actualites/classement-2021/"
+    finally:
+        set_script_prefix("/")
