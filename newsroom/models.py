@@ -72,6 +72,15 @@ NOT_ON_PAGES = [
     *per_language("text_changed"),
     "edit_token",
 ]
+# All a release card reads (every language: a translated field looks at the others).
+ON_CARDS = [
+    "published_at",
+    "hero_image",
+    "hero_image_width",
+    "hero_image_height",
+    *(column for field in ("title", "slug", "standfirst", "hero_image_alt")
+      for column in per_language(field)),
+]  # fmt: skip
 # The same for an award and its ranking, shown with a release.
 NOT_ON_BADGES = [
     *per_language("text_changed"),
@@ -185,8 +194,8 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return clone
 
     def for_listing(self):
-        """Cards and feeds: no bodies (the heaviest columns), with their badges."""
-        return self.defer(*NOT_ON_PAGES, "body", *per_language("body")).with_awards()
+        """Cards, search results and rankings pages: what a card shows, with its badges."""
+        return self.only(*ON_CARDS).with_awards()
 
     def for_detail(self):
         """One release's page: its awards and contacts come with it (`shown_awards`,

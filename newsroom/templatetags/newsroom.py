@@ -80,7 +80,7 @@ def release_card(release, heading_level=2):
 
     Built here rather than in an included template, like the badges: a news page
     shows a dozen cards, and an included template costs twice as much per card.
-    Load releases with `PressRelease.objects.for_listing()`: their awards in one query.
+    Load releases with `PressRelease.objects.for_listing()`: what cards read, badges included.
     """
     published = timezone.localtime(release.published_at)
     awards = release.shown_awards
