@@ -62,7 +62,7 @@ class LanguageLinksMixin:
             "image": share_image(),
         }
 
-    def get_structured_data(self):
+    def get_structured_data(self, page_meta):
         return None
 
     def get_language_links(self):
@@ -72,10 +72,11 @@ class LanguageLinksMixin:
         ]
 
     def get_context_data(self, **kwargs):
+        page_meta = self.get_page_meta()
         return super().get_context_data(
             language_links=self.get_language_links(),
-            page_meta=self.get_page_meta(),
-            structured_data=self.get_structured_data(),
+            page_meta=page_meta,
+            structured_data=self.get_structured_data(page_meta),
             **kwargs,
         )
 
@@ -100,7 +101,7 @@ class HomeView(PublicReleaseMixin, ListView):
         latest_awards = Award.objects.current().with_ranking().order_by("-year", "-pk")[:6]
         return super().get_context_data(latest_awards=latest_awards, **kwargs)
 
-    def get_structured_data(self):
+    def get_structured_data(self, page_meta):
         return structured_data.home_page(Institution.load(), self.request)
 
 
@@ -164,9 +165,9 @@ class ReleaseDetailView(LanguageLinksMixin, DetailView):
             "modified": self.object.modified_at(),
         }
 
-    def get_structured_data(self):
+    def get_structured_data(self, page_meta):
         return structured_data.news_article(
-            self.object, Institution.load(), self.get_page_meta()["image"], self.request
+            self.object, Institution.load(), page_meta["image"], self.request
         )
 
     def get_language_links(self):
