@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.signals import request_finished, request_started
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +21,7 @@ class NewsroomConfig(AppConfig):
             start_request_memo,
         )
         from .page_cache import content_changed
+        from .search import ensure_sqlite_index
 
         # Whatever a public page shows: a change to it starts a new content version.
         for model in (PressRelease, ReleaseContact, Contact, Institution, Award, Ranking):
@@ -33,6 +34,7 @@ class NewsroomConfig(AppConfig):
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
         post_delete.connect(recount_archive, sender=PressRelease, dispatch_uid="archive-recount")
+        post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="sqlite-search-index")
         request_started.connect(start_request_memo, dispatch_uid="request-memo-start")
         request_finished.connect(end_request_memo, dispatch_uid="request-memo-end")
 

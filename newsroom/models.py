@@ -194,8 +194,12 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return clone
 
     def for_listing(self):
-        """Cards, search results and rankings pages: what a card shows, with its badges."""
+        """Cards and rankings pages: what a card shows, with its badges."""
         return self.only(*ON_CARDS).with_awards()
+
+    def for_search_results(self):
+        """Search results show a card's texts, without badges."""
+        return self.only(*ON_CARDS)
 
     def for_detail(self):
         """One release's page: its awards and contacts come with it (`shown_awards`,

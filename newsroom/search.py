@@ -3,20 +3,24 @@
 On PostgreSQL: a weighted tsvector per language (title A, standfirst B, body C) kept
 in `search_vector_<lang>` with a GIN index, text search configurations that ignore
 accents and stem French or English words, ranking by relevance and highlighted
-snippets. On SQLite: every word of the query must appear in a lowercased,
-accent-free copy of the text (`search_text_<lang>`), newest first.
+snippets. On SQLite: every word of the query, lightly stemmed, must begin a word
+of a lowercased, accent-free copy of the text (`search_text_<lang>`), found through
+an FTS5 index per language; newest first.
 """
 
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, TextField, Value
+from django.db.models import BooleanField, F, Func, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Created by migration newsroom 0002: the language's stemmer after `unaccent`.
 CONFIGURATIONS = {"fr": "french_unaccent", "en": "english_unaccent"}
 MAX_QUERY_LENGTH = 500
@@ -27,6 +31,56 @@ START, STOP = "\ue000", "\ue001"
 
 def uses_postgres():
     return connection.vendor == "postgresql"
+
+
+SQLITE_INDEX_EVENTS = ("insert", "delete", "update")
+
+
+def sqlite_index(language):
+    return f"newsroom_release_fts_{language}"
+
+
+def sqlite_index_statements(language):
+    """An FTS5 index over `search_text_<language>`, kept up to date by triggers."""
+    index, column = sqlite_index(language), f"search_text_{language}"
+    forget_old = (
+        f"INSERT INTO {index}({index}, rowid, {column}) VALUES ('delete', old.id, old.{column});"
+    )
+    index_new = f"INSERT INTO {index}(rowid, {column}) VALUES (new.id, new.{column});"
+    table = "newsroom_pressrelease"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {index} USING fts5("
+        f"{column}, content='{table}', content_rowid='id')",
+        f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {index_new} END",
+        f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {forget_old} END",
+        f"CREATE TRIGGER {index}_update AFTER UPDATE OF {column} ON {table} "
+        f"BEGIN {forget_old} {index_new} END",
+        f"INSERT INTO {index}({index}) VALUES ('rebuild')",
+    ]
+
+
+def ensure_sqlite_index(using="default", **kwargs):
+    """post_migrate: on SQLite, (re)build the search index wherever its triggers are
+    missing: a new database, or a migration that rebuilt the releases table (SQLite
+    alters a table by copying it, which drops its triggers)."""
+    from django.db import connections
+
+    database = connections[using]
+    if database.vendor != "sqlite":
+        return
+    with database.cursor() as cursor:
+        tables = database.introspection.table_names(cursor)
+        if "newsroom_pressrelease" not in tables:
+            return
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {name for (name,) in cursor.fetchall()}
+        for language in LANGUAGES:
+            if f"{sqlite_index(language)}_update" in triggers:
+                continue
+            for name in (f"{sqlite_index(language)}_{event}" for event in SQLITE_INDEX_EVENTS):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            for statement in sqlite_index_statements(language):
+                cursor.execute(statement)
 
 
 def fold(text):
@@ -115,9 +169,18 @@ def search(queryset, query, language):
     words = query_words(query)
     if not words:
         return queryset.none()
-    for word in words:
-        queryset = queryset.filter(**{f"search_text_{language}__contains": stem(word)})
-    return queryset.order_by("-published_at")
+    # Every word's stem begins a word of the text (FTS5 prefix queries, quoted). The
+    # unary + keeps SQLite reading the public releases' index and checking each against
+    # the matches, rather than reading every matching release's row, which is slower
+    # for a common word and bounded by the public releases anyway.
+    match = " AND ".join(f'"{stem(word)}"*' for word in words)
+    index, table = sqlite_index(language), queryset.model._meta.db_table
+    matching = RawSQL(
+        f'+"{table}"."id" IN (SELECT rowid FROM {index} WHERE {index} MATCH %s)',  # noqa: S611
+        [match],
+        output_field=BooleanField(),
+    )
+    return queryset.filter(matching).order_by("-published_at")
 
 
 def snippet(release, query, language):

@@ -243,7 +243,7 @@ class SearchView(LanguageLinksMixin, ListView):
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return PressRelease.objects.none()
         filters = self.form.cleaned_data
-        releases = PressRelease.objects.public().for_listing()
+        releases = PressRelease.objects.public().for_search_results()
         if filters["year"]:
             releases = releases.filter(published_at__year=filters["year"])
         if filters["ranking"]:

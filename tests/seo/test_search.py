@@ -157,3 +157,27 @@ def test_search_uses_the_gin_index(reference):
         cursor.execute("SET LOCAL enable_indexscan = off")
         plan = query.explain()
     assert "Bitmap Index Scan on release_search_fr_gin" in plan
+
+
+def test_search_follows_edits_and_deletions(client, reference):
+    """A corrected title is found by its new words at once; a deleted release is gone."""
+    reference.title_fr = "Les hydrologues de l’école suivent les crues cévenoles"
+    reference.save()
+    assert titles(client.get("/fr/recherche/", {"q": "hydrologue"})) == [reference.title_fr]
+    reference.delete()
+    assert titles(client.get("/fr/recherche/", {"q": "hydrologue"})) == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index exists on SQLite")
+def test_sqlite_search_index_is_rebuilt_when_its_triggers_are_lost(client, reference):
+    """A migration that copies the releases table drops its triggers: migrate rebuilds them."""
+    from newsroom.search import ensure_sqlite_index
+
+    with connection.cursor() as cursor:
+        for event in ("insert", "delete", "update"):
+            cursor.execute(f"DROP TRIGGER newsroom_release_fts_fr_{event}")
+    PressRelease.objects.filter(pk=reference.pk).update(search_text_fr="hydrologie des crues")
+    ensure_sqlite_index()
+    assert titles(client.get("/fr/recherche/", {"q": "hydrologie"})) == [reference.title_fr]
+    PressReleaseFactory(title_fr="Hydrologie : un nouveau laboratoire")
+    assert len(titles(client.get("/fr/recherche/", {"q": "hydrologie"}))) == 2
