@@ -90,7 +90,7 @@ class LatestReleasesFeed(Feed):
         return Institution.load().name
 
     def items(self):
-        return PressRelease.objects.public().with_awards()[: settings.NEWSROOM_FEED_SIZE]
+        return PressRelease.objects.public().for_feeds()[: settings.NEWSROOM_FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -163,5 +163,5 @@ class RankingReleasesFeed(LatestReleasesFeed):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
 
     def items(self, ranking):
-        releases = PressRelease.objects.public().mentioning(ranking).with_awards()
+        releases = PressRelease.objects.public().mentioning(ranking).for_feeds()
         return releases[: settings.NEWSROOM_FEED_SIZE]

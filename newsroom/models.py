@@ -197,6 +197,10 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         """Cards and rankings pages: what a card shows, with its badges."""
         return self.only(*ON_CARDS).with_awards()
 
+    def for_feeds(self):
+        """Feed items: the whole release in text (search copies left out), with awards."""
+        return self.defer(*NOT_ON_PAGES).with_awards()
+
     def for_search_results(self):
         """Search results show a card's texts, without badges."""
         return self.only(*ON_CARDS)
