@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -73,10 +73,15 @@ class AwardQuerySet(TranslationTrackedQuerySet):
     def current(self, today=None):
         """Results still worth showing as current: within their window, not superseded."""
         today = today or timezone.localdate()
-        return self.with_supersession().filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-            superseded=False,
+        # The newer-edition test runs in the filter only; what passes it is not superseded.
+        return (
+            self.alias(newer_edition=Exists(newer_editions(OuterRef)))
+            .filter(
+                Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+                Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+                newer_edition=False,
+            )
+            .annotate(superseded=Value(False))
         )
 
     def with_ranking(self):
