@@ -201,8 +201,8 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         """Feed items: the whole release in text (search copies left out), with awards."""
         return self.defer(*NOT_ON_PAGES).with_awards()
 
-    def for_search_results(self):
-        """Search results show a card's texts, without badges."""
+    def for_links(self):
+        """Links to releases (search results, rankings' awards): a card's texts, no badges."""
         return self.only(*ON_CARDS)
 
     def for_detail(self):
@@ -221,15 +221,19 @@ class ReleasesWithAwards(models.query.ModelIterable):
 
     def __iter__(self):
         releases = list(super().__iter__())
-        links = PressRelease.awards.through.objects.filter(
-            pressrelease_id__in=[release.pk for release in releases]
-        ).values_list("pressrelease_id", "award_id")
+        database = self.queryset.db
+        links = (
+            PressRelease.awards.through.objects.using(database)
+            .filter(pressrelease_id__in=[release.pk for release in releases])
+            .values_list("pressrelease_id", "award_id")
+        )
         awarded = {}
         for release_id, award_id in links:
             awarded.setdefault(release_id, []).append(award_id)
         awards = {
             award.pk: award
-            for award in Award.objects.with_ranking()
+            for award in Award.objects.using(database)
+            .with_ranking()
             .defer(*NOT_ON_BADGES)
             .filter(pk__in={award_id for ids in awarded.values() for award_id in ids})
             .order_by("-year", "pk")

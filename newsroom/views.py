@@ -204,7 +204,7 @@ class RankingMixin(LanguageLinksMixin):
     """Rankings with their awards by edition, newest first, each with its public releases."""
 
     def get_queryset(self):
-        releases = PressRelease.objects.public().for_listing()
+        releases = PressRelease.objects.public().for_links()
         awards = (
             Award.objects.with_supersession()
             .order_by("-year", "pk")
@@ -243,7 +243,7 @@ class SearchView(LanguageLinksMixin, ListView):
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return PressRelease.objects.none()
         filters = self.form.cleaned_data
-        releases = PressRelease.objects.public().for_search_results()
+        releases = PressRelease.objects.public().for_links()
         if filters["year"]:
             releases = releases.filter(published_at__year=filters["year"])
         if filters["ranking"]:
