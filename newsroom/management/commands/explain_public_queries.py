@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from newsroom.models import PressRelease
+from newsroom.models import ArchiveYear, PressRelease
 
 
 class Command(BaseCommand):
     help = (
         "Print the database's plan (EXPLAIN ANALYZE on PostgreSQL) for the public "
-        "queries: news list page 1, a deep page, a release by slug, and a search."
+        "queries: news list page 1, a deep page, a release by slug, the archive's "
+        "counts, and a search with its count."
     )
 
     def add_arguments(self, parser):
@@ -25,15 +26,16 @@ class Command(BaseCommand):
             "release by slug": PressRelease.objects.public(language).filter(
                 **{f"slug_{language}": slug}
             ),
-            "count for the paginator": public.order_by(),
+            "archive counts (years, pages)": ArchiveYear.objects.filter(language=language),
             f"search for “{search}”": public.search(search, language)[:per_page],
+            f"count of the search for “{search}”": public.search(search, language).order_by(),
         }
         analyze = {"analyze": True} if connection.vendor == "postgresql" else {}
         self.stdout.write(f"{PressRelease.objects.count():,} releases, {connection.vendor}")
         for name, queryset in queries.items():
             plan = (
                 queryset.explain(**analyze)
-                if name != "count for the paginator"
+                if not name.startswith("count")
                 else self.explain_count(queryset, analyze)
             )
             self.stdout.write(f"\n### {name}\n\n```\n{plan}\n```")
