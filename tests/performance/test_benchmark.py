@@ -1,4 +1,5 @@
-"""The benchmark's in-process server, which valgrind runs to count instructions."""
+"""The benchmark: its in-process server, which valgrind runs to count instructions, and
+its report."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -29,3 +30,26 @@ def test_serves_public_pages_in_process(release):
 def test_a_page_that_does_not_answer_200_stops_the_count():
     with pytest.raises(CommandError, match="/fr/actualites/nothing-here/ answered 404"):
         call_command("benchmark", "--serve-in-process", "/fr/actualites/nothing-here/")
+
+
+def test_report_says_which_targets_are_met(tmp_path):
+    """The written report marks each target of issue 7 met or not, with the run's figure."""
+    from newsroom.management.commands.benchmark import Command
+
+    pages = {"ceiling": 2500, "home": 300, "news list, page 1": 230, "news list, page 400": 260,
+             "release detail": 310, "RSS feed": 200, "search": 150}  # fmt: skip
+    results = {
+        (mode, name): {"rps": rps if mode == "cold" else 2400, "p50": 40.0,
+                       "p99": 120.0 if name == "search" else 80.0, "errors": 0}
+        for mode in ("cold", "warm") for name, rps in pages.items()
+    }  # fmt: skip
+    command = Command()
+    command.urls = lambda: dict.fromkeys(pages, "/")
+    report = tmp_path / "performance.md"
+    command.write(report, results, {"cold": 70, "warm": 66}, {}, 10_000, 8, 16)
+    text = report.read_text()
+    assert "**not met**: cold news list, page 1 at least 10% (9.2%)" in text
+    assert "met: cold news list, page 400 at least 10% (10.4%)" in text
+    assert "met: cold release detail at least 12% (12.4%)" in text
+    assert "**not met**: cold search p99 under 100 ms (120 ms)" in text
+    assert "met: a worker under 100 MB (70 MB)" in text
