@@ -588,8 +588,8 @@ class ArchiveYearQuerySet(models.QuerySet):
             per_language[code] = models.Count("pk", filter=in_language)
             per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
         rows = published.order_by().values("published_year").annotate(**per_language)
-        self.all().delete()
-        self.bulk_create(
+        ArchiveYear.objects.all().delete()
+        ArchiveYear.objects.bulk_create(
             ArchiveYear(
                 language=code,
                 year=row["published_year"],

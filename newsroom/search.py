@@ -11,7 +11,6 @@ an FTS5 index per language; newest first.
 import re
 import unicodedata
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import BooleanField, F, Func, TextField, Value
@@ -20,7 +19,6 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Created by migration newsroom 0002: the language's stemmer after `unaccent`.
 CONFIGURATIONS = {"fr": "french_unaccent", "en": "english_unaccent"}
 MAX_QUERY_LENGTH = 500
@@ -65,6 +63,8 @@ def ensure_sqlite_index(using="default", **kwargs):
     alters a table by copying it, which drops its triggers)."""
     from django.db import connections
 
+    from .models import LANGUAGE_CODES
+
     database = connections[using]
     if database.vendor != "sqlite":
         return
@@ -74,7 +74,7 @@ def ensure_sqlite_index(using="default", **kwargs):
             return
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         triggers = {name for (name,) in cursor.fetchall()}
-        for language in LANGUAGES:
+        for language in LANGUAGE_CODES:
             if f"{sqlite_index(language)}_update" in triggers:
                 continue
             for name in (f"{sqlite_index(language)}_{event}" for event in SQLITE_INDEX_EVENTS):

@@ -139,9 +139,19 @@ class ReleaseIndexView(ArchiveMixin, ListView):
 class ReleaseYearView(ArchiveMixin, YearArchiveView):
     template_name = "newsroom/pressrelease_archive_year.html"
     make_object_list = True
+    # A year without public releases is a 404 from the counts, not from a query.
+    allow_empty = True
+
+    def get_dated_items(self):
+        if not self.count_listed():
+            raise Http404("No public press release in this year.")
+        return super().get_dated_items()
 
     def count_listed(self):
         return self.year_counts.get(int(self.get_year()), 0)
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        return None  # the page shows no list of months
 
 
 class ReleaseDetailView(LanguageLinksMixin, DetailView):
