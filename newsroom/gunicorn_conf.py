@@ -3,6 +3,7 @@
 Every value can be overridden on the command line or with GUNICORN_* variables.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -20,3 +21,12 @@ keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def pre_fork(server, worker):
+    """Freeze what the master loaded (the project, preloaded): the worker's garbage
+    collections then never walk those objects again. A full collection otherwise
+    takes tens of milliseconds, and stalls every request queued behind it; frozen
+    objects also stay shared with the master instead of being copied on write."""
+    gc.collect()
+    gc.freeze()
