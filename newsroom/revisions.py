@@ -67,7 +67,7 @@ def register_revisions():
     Models are complete here (modeltranslation added the per-language fields), so
     revisions hold every language. A release's revision holds its ordered contacts and
     its awards — not its journalist links (restoring must never reopen a revoked one),
-    nor the search columns, which saving derives again.
+    nor the search columns, which saving derives again (nor an award's `superseded`).
     """
     from rankings.models import Award, Ranking
 
@@ -78,8 +78,9 @@ def register_revisions():
     derived = [f"{column}_{code}" for column in ("search_text", "search_vector")
                for code in LANGUAGE_CODES]  # fmt: skip
     reversion.register(PressRelease, follow=["release_contacts"], exclude=derived)
-    for model in (ReleaseContact, Contact, Institution, Ranking, Award):
+    for model in (ReleaseContact, Contact, Institution, Ranking):
         reversion.register(model)
+    reversion.register(Award, exclude=["superseded"])
 
 
 class RevisionAdmin(VersionAdmin):

@@ -215,10 +215,8 @@ class RankingMixin(LanguageLinksMixin):
 
     def get_queryset(self):
         releases = PressRelease.objects.public().for_links()
-        awards = (
-            Award.objects.with_supersession()
-            .order_by("-year", "pk")
-            .prefetch_related(Prefetch("releases", queryset=releases))
+        awards = Award.objects.order_by("-year", "pk").prefetch_related(
+            Prefetch("releases", queryset=releases)
         )
         return Ranking.objects.prefetch_related(Prefetch("awards", queryset=awards))
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -66,26 +66,25 @@ class Ranking(CleanTextMixin, TranslationTracked, models.Model):
 
 
 class AwardQuerySet(TranslationTrackedQuerySet):
-    def with_supersession(self):
-        """Annotate `superseded`: a newer edition gives the same kind of result."""
-        return self.annotate(superseded=Exists(newer_editions(OuterRef)))
-
     def current(self, today=None):
         """Results still worth showing as current: within their window, not superseded."""
         today = today or timezone.localdate()
-        # The newer-edition test runs in the filter only; what passes it is not superseded.
-        return (
-            self.alias(newer_edition=Exists(newer_editions(OuterRef)))
-            .filter(
-                Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-                Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-                newer_edition=False,
-            )
-            .annotate(superseded=Value(False))
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+            superseded=False,
         )
 
     def with_ranking(self):
         return self.select_related("ranking")
+
+    def mark_superseded(self):
+        """Store again, for every award, whether a newer edition gives the same kind of
+        result (see `newer_editions`): one statement over a small table, after any award
+        is saved or deleted, so that reading it is a plain column."""
+        newer = Exists(newer_editions())
+        Award.objects.filter(superseded=False).filter(newer).update(superseded=True)
+        Award.objects.filter(superseded=True).exclude(newer).update(superseded=False)
 
 
 class Award(CleanTextMixin, TranslationTracked, models.Model):
@@ -169,6 +168,10 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
         null=True,
         blank=True,
         help_text=_("After this date the badge moves to the archive. A newer edition also does."),
+    )
+    # Derived: a newer edition of the same result exists (AwardQuerySet.mark_superseded).
+    superseded = models.BooleanField(
+        _("superseded by a newer edition"), default=False, editable=False
     )
 
     objects = AwardQuerySet.as_manager()
@@ -258,9 +261,7 @@ class Award(CleanTextMixin, TranslationTracked, models.Model):
             return False
         if self.valid_until and self.valid_until < today:
             return False
-        if hasattr(self, "superseded"):  # annotated by with_supersession()
-            return not self.superseded
-        return not newer_editions(lambda field: getattr(self, field)).exists()
+        return not self.superseded
 
 
 @lru_cache(maxsize=4096)
@@ -278,16 +279,13 @@ def written_award(language, feminine, facts):
         return label.full(), tuple(label.badge().items())
 
 
-def newer_editions(value_of):
-    """Awards of a later edition for the same ranking, category, scope and kind of result.
-
-    `value_of(field)` gives the compared value: OuterRef in a subquery, or an
-    award's own attribute.
-    """
+def newer_editions():
+    """Awards of a later edition than the outer query's award, for the same ranking,
+    category, scope and kind of result."""
     return Award.objects.filter(
-        ranking=value_of("ranking_id"),
-        category_fr=value_of("category_fr"),
-        scope=value_of("scope"),
-        result_kind=value_of("result_kind"),
-        year__gt=value_of("year"),
+        ranking=OuterRef("ranking_id"),
+        category_fr=OuterRef("category_fr"),
+        scope=OuterRef("scope"),
+        result_kind=OuterRef("result_kind"),
+        year__gt=OuterRef("year"),
     )

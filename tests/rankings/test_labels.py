@@ -136,6 +136,7 @@ def test_newer_edition_supersedes():
     older = AwardFactory(ranking=ranking, year=2021)
     newer = AwardFactory(ranking=ranking, year=2022)
     other_category = AwardFactory(ranking=ranking, year=2021, category_fr="Recherche")
+    older.refresh_from_db()
     assert not older.is_current()
     assert newer.is_current()
     assert set(Award.objects.current()) == {newer, other_category}
