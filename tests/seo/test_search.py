@@ -96,6 +96,24 @@ def test_filters_by_year_and_ranking(client, reference):
     assert by_ranking == [reference.title_fr]
 
 
+def test_filters_keep_their_choice_and_explain_a_wrong_one(client, reference):
+    """The chosen year and ranking stay selected; a year without releases is refused
+    with a message tied to its field, not with an empty list."""
+    RankingFactory(slug="u-multirank", name_fr="U-Multirank")
+    page = client.get(
+        "/fr/recherche/", {"q": "classement", "year": "2021", "ranking": "u-multirank"}
+    ).content.decode()
+    assert '<option value="2021" selected>2021</option>' in page
+    assert '<option value="u-multirank" selected>U-Multirank</option>' in page
+    assert '<option value="" selected>' not in page
+    wrong = client.get("/fr/recherche/", {"q": "classement", "year": "1990"})
+    assert wrong.status_code == 200
+    page = wrong.content.decode()
+    assert 'aria-describedby="id_year_error"' in page
+    assert re.search(r'id="id_year_error" role="alert">[^<]*1990', page)
+    assert '<option value="" selected>Tous les classements</option>' in page
+
+
 def test_results_are_paginated(client, settings):
     """Many results page through, keeping the query in the links."""
     for n in range(settings.NEWSROOM_RELEASES_PER_PAGE + 3):
