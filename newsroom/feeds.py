@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom 1.0 feeds of the latest public releases, one pair per language."""
 
+import io
 import mimetypes
 import re
 import uuid
@@ -40,7 +41,16 @@ class XmlSafeItems:
         super().add_item(xml_safe(title), link, xml_safe(description), **kwargs)
 
 
-class RssWithContent(XmlSafeItems, Rss201rev2Feed):
+class WrittenAtOnce:
+    def write(self, outfile, encoding):
+        """Into a string, then into the response in one piece: written straight to the
+        response, every element is several small writes, each encoded on its own."""
+        text = io.StringIO()
+        super().write(text, encoding)
+        outfile.write(text.getvalue())
+
+
+class RssWithContent(WrittenAtOnce, XmlSafeItems, Rss201rev2Feed):
     """RSS 2.0 carrying each release's full HTML in content:encoded."""
 
     def add_item(self, title, link, description, **kwargs):
@@ -59,7 +69,7 @@ class RssWithContent(XmlSafeItems, Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class AtomWithContent(XmlSafeItems, Atom1Feed):
+class AtomWithContent(WrittenAtOnce, XmlSafeItems, Atom1Feed):
     """Atom 1.0 with the standfirst as summary and the full HTML as content."""
 
     def add_item_elements(self, handler, item):

@@ -9,12 +9,13 @@ that `makemessages` finds it as in Django templates; plurals come from Python.
 """
 
 import datetime
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment
@@ -30,7 +31,16 @@ from rankings.templatetags.rankings import award_badge
 
 
 def url(name, **kwargs):
-    return reverse(name, kwargs=kwargs or None)
+    if kwargs:
+        return reverse(name, kwargs=kwargs)
+    return url_in_frame(name, get_language(), get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def url_in_frame(name, language, urlconf, script_prefix):
+    """A page's address without arguments (menus, feeds), reversed once per process
+    for each language, URLconf and prefix the site answers under."""
+    return reverse(name, urlconf=urlconf)
 
 
 def querystring(request, **changes):

@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 
 register = template.Library()
@@ -24,14 +25,14 @@ def award_badge(award, size="medium"):
     from its data, whose full label screen readers read. Built here rather than in an
     included template: a news page shows dozens of badges.
     """
-    label, parts = award.badge_texts()
-    return badge_html(
-        size,
-        label,
-        award.badge_image.url if award.badge_image else "",
-        award.ranking.badge_link(),
-        **parts,
-    )
+    # Kept on the award for this request: a list shows an award on each release it crowns.
+    shown = award.__dict__.setdefault("_badges", {})
+    key = (size, translation.get_language())
+    if key not in shown:
+        label, parts = award.badge_texts()
+        image_url = award.badge_image.url if award.badge_image else ""
+        shown[key] = badge_html(size, label, image_url, award.ranking.badge_link(), **parts)
+    return shown[key]
 
 
 @lru_cache(maxsize=2048)
