@@ -4,9 +4,10 @@ from functools import lru_cache
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from markupsafe import Markup
 
 from newsroom.renditions import picture_data
 from rankings.templatetags.rankings import award_badge
@@ -49,6 +50,11 @@ RELEASE_CARD = (
     "{standfirst}{badges}</div></article>"
 )
 CARD_PICTURE_SIZES = "(min-width: 50rem) 22rem, 100vw"
+# Filled with markupsafe (Jinja's C escaping), which respects Django's safe strings.
+CARD = Markup(RELEASE_CARD)
+STANDFIRST = Markup('<p class="release-card__standfirst">{}</p>')
+BADGE_LIST = Markup('<ul class="badge-list badge-list--small" aria-label="{}">{}</ul>')
+BADGE_ITEM = Markup("<li>{}</li>")
 
 
 @register.simple_tag
@@ -82,25 +88,30 @@ def release_card(release, heading_level=2):
     shows a dozen cards, and an included template costs twice as much per card.
     Load releases with `PressRelease.objects.for_listing()`: what cards read, badges included.
     """
+    language = translation.get_language()
     published = timezone.localtime(release.published_at)
     awards = release.shown_awards
     badges = ""
     if awards:
-        badges = format_html(
-            '<ul class="badge-list badge-list--small" aria-label="{}">{}</ul>',
+        badges = BADGE_LIST.format(
             gettext("Rankings and awards"),
-            format_html_join("", "<li>{}</li>", ((award_badge(a, "small"),) for a in awards)),
+            Markup("").join([BADGE_ITEM.format(award_badge(a, "small")) for a in awards]),
         )
-    return format_html(
-        RELEASE_CARD,
-        picture=picture(release.hero_image, release.hero_image_alt, "card", CARD_PICTURE_SIZES),
+    # No fallback between languages (MODELTRANSLATION_FALLBACK_LANGUAGES): the
+    # language's own columns, read directly rather than through the descriptors.
+    standfirst = getattr(release, f"standfirst_{language}")
+    return CARD.format(
+        picture=picture(
+            release.hero_image,
+            getattr(release, f"hero_image_alt_{language}") or "",
+            "card",
+            CARD_PICTURE_SIZES,
+        ),
         iso_date=published.isoformat(),
-        date=day_in_words(translation.get_language(), published.date()),
+        date=day_in_words(language, published.date()),
         level=int(heading_level),
-        url=release.get_absolute_url(),
-        title=release.title,
-        standfirst=format_html('<p class="release-card__standfirst">{}</p>', release.standfirst)
-        if release.standfirst
-        else "",
+        url=release.get_absolute_url(language),
+        title=getattr(release, f"title_{language}") or "",
+        standfirst=STANDFIRST.format(standfirst) if standfirst else "",
         badges=badges,
     )
