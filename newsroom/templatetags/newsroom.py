@@ -7,7 +7,7 @@ from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsroom.renditions import picture_data
 from rankings.templatetags.rankings import award_badge
@@ -50,11 +50,18 @@ RELEASE_CARD = (
     "{standfirst}{badges}</div></article>"
 )
 CARD_PICTURE_SIZES = "(min-width: 50rem) 22rem, 100vw"
-# Filled with markupsafe (Jinja's C escaping), which respects Django's safe strings.
-CARD = Markup(RELEASE_CARD)
-STANDFIRST = Markup('<p class="release-card__standfirst">{}</p>')
-BADGE_LIST = Markup('<ul class="badge-list badge-list--small" aria-label="{}">{}</ul>')
-BADGE_ITEM = Markup("<li>{}</li>")
+STANDFIRST = '<p class="release-card__standfirst">{}</p>'
+BADGE_LIST = '<ul class="badge-list badge-list--small" aria-label="{}">{}</ul>'
+
+
+def fill(template, *args, **kwargs):
+    """format_html with markupsafe's escaping (Jinja2's, in C), which respects safe
+    strings: a list of cards fills a hundred fields."""
+    return Markup(
+        template.format(
+            *map(escape, args), **{name: escape(value) for name, value in kwargs.items()}
+        )
+    )
 
 
 @register.simple_tag
@@ -93,14 +100,13 @@ def release_card(release, heading_level=2):
     awards = release.shown_awards
     badges = ""
     if awards:
-        badges = BADGE_LIST.format(
-            gettext("Rankings and awards"),
-            Markup("").join([BADGE_ITEM.format(award_badge(a, "small")) for a in awards]),
-        )
+        items = "".join(f"<li>{award_badge(award, 'small')}</li>" for award in awards)
+        badges = fill(BADGE_LIST, gettext("Rankings and awards"), Markup(items))
     # No fallback between languages (MODELTRANSLATION_FALLBACK_LANGUAGES): the
     # language's own columns, read directly rather than through the descriptors.
     standfirst = getattr(release, f"standfirst_{language}")
-    return CARD.format(
+    return fill(
+        RELEASE_CARD,
         picture=picture(
             release.hero_image,
             getattr(release, f"hero_image_alt_{language}") or "",
@@ -112,6 +118,6 @@ def release_card(release, heading_level=2):
         level=int(heading_level),
         url=release.get_absolute_url(language),
         title=getattr(release, f"title_{language}") or "",
-        standfirst=STANDFIRST.format(standfirst) if standfirst else "",
+        standfirst=fill(STANDFIRST, standfirst) if standfirst else "",
         badges=badges,
     )
