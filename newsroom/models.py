@@ -81,11 +81,6 @@ ON_CARDS = [
     *(column for field in ("title", "slug", "standfirst", "hero_image_alt")
       for column in per_language(field)),
 ]  # fmt: skip
-# The same for an award and its ranking, shown with a release.
-NOT_ON_BADGES = [
-    *per_language("text_changed"),
-    *(f"ranking__{column}" for column in per_language("text_changed")),
-]
 
 
 # A slug the URL needs no escaping for, as the slug field's validation ensures.
@@ -217,6 +212,8 @@ class ReleasesWithAwards(models.query.ModelIterable):
     One instance per award however many releases on the page announce it, and plain
     lists: a prefetch makes an award (and its ranking) per link, and a related
     manager per release, which cost more than the awards themselves on a page of cards.
+    The links come with each award's and ranking's version, so that awards unchanged
+    since this process last read them are not read again (Award.objects.for_badges).
     """
 
     def __iter__(self):
@@ -225,22 +222,18 @@ class ReleasesWithAwards(models.query.ModelIterable):
         links = (
             PressRelease.awards.through.objects.using(database)
             .filter(pressrelease_id__in=[release.pk for release in releases])
-            .values_list("pressrelease_id", "award_id")
+            .values_list("pressrelease_id", "award_id", "award__version", "award__ranking__version")
         )
-        awarded = {}
-        for release_id, award_id in links:
+        awarded, versions = {}, {}
+        for release_id, award_id, award_version, ranking_version in links:
             awarded.setdefault(release_id, []).append(award_id)
-        awards = {
-            award.pk: award
-            for award in Award.objects.using(database)
-            .with_ranking()
-            .defer(*NOT_ON_BADGES)
-            .filter(pk__in={award_id for ids in awarded.values() for award_id in ids})
-            .order_by("-year", "pk")
-        }
-        order = {award_id: position for position, award_id in enumerate(awards)}
+            versions[award_id] = (award_version, ranking_version)
+        awards = Award.objects.using(database).for_badges(versions)
+        newest_first = sorted(awards, key=lambda award_id: (-awards[award_id].year, award_id))
+        order = {award_id: position for position, award_id in enumerate(newest_first)}
         for release in releases:
-            ids = sorted(awarded.get(release.pk, ()), key=order.__getitem__)
+            # An award deleted since the links were read is left out.
+            ids = sorted((i for i in awarded.get(release.pk, ()) if i in awards), key=order.get)
             release.shown_awards = [awards[award_id] for award_id in ids]
         yield from releases
 

@@ -67,7 +67,8 @@ def register_revisions():
     Models are complete here (modeltranslation added the per-language fields), so
     revisions hold every language. A release's revision holds its ordered contacts and
     its awards — not its journalist links (restoring must never reopen a revoked one),
-    nor the search columns, which saving derives again (nor an award's `superseded`).
+    nor the search columns, which saving derives again, nor what rankings and awards
+    derive (`superseded`, `version`).
     """
     from rankings.models import Award, Ranking
 
@@ -78,9 +79,11 @@ def register_revisions():
     derived = [f"{column}_{code}" for column in ("search_text", "search_vector")
                for code in LANGUAGE_CODES]  # fmt: skip
     reversion.register(PressRelease, follow=["release_contacts"], exclude=derived)
-    for model in (ReleaseContact, Contact, Institution, Ranking):
+    for model in (ReleaseContact, Contact, Institution):
         reversion.register(model)
-    reversion.register(Award, exclude=["superseded"])
+    # A restored ranking or award gets a new version, and its flag is worked out again.
+    reversion.register(Ranking, exclude=["version"])
+    reversion.register(Award, exclude=["superseded", "version"])
 
 
 class RevisionAdmin(VersionAdmin):

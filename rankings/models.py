@@ -1,5 +1,6 @@
 from functools import lru_cache
 from types import SimpleNamespace
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,24 @@ def latest_edition_year():
     return timezone.localdate().year + 1
 
 
-class Ranking(CleanTextMixin, TranslationTracked, models.Model):
+class Versioned(models.Model):
+    """A row whose `version` is renewed on every save: what a process keeps of it in
+    memory is reused only while the row still has the version it was read with (see
+    `AwardQuerySet.for_badges`)."""
+
+    version = models.UUIDField(default=uuid4, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.version = uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Ranking(CleanTextMixin, TranslationTracked, Versioned, models.Model):
     translation_required_fields = ("name", "description")
 
     name = models.CharField(
@@ -83,11 +101,44 @@ class AwardQuerySet(TranslationTrackedQuerySet):
         result (see `newer_editions`): one statement over a small table, after any award
         is saved or deleted, so that reading it is a plain column."""
         newer = Exists(newer_editions())
-        Award.objects.filter(superseded=False).filter(newer).update(superseded=True)
-        Award.objects.filter(superseded=True).exclude(newer).update(superseded=False)
+        awards = Award.objects.using(self.db)
+        awards.filter(superseded=False).filter(newer).update(superseded=True, version=uuid4())
+        awards.filter(superseded=True).exclude(newer).update(superseded=False, version=uuid4())
+
+    def for_badges(self, versions):
+        """{id: award, with its ranking} for badges and labels, from `versions`
+        ({award id: (award version, ranking version)}, read with the links).
+
+        An award this process read before, whose row and ranking still have the
+        versions it was read with, is reused; the others are read in one query. A
+        list of cards then reads no award at all while the awards stay as they are.
+        """
+        database = self.db
+        awards, missing = {}, []
+        for award_id, version in versions.items():
+            kept = KEPT_FOR_BADGES.get((database, award_id))
+            if kept is not None and kept[0] == version:
+                awards[award_id] = kept[1]
+            else:
+                missing.append(award_id)
+        if missing:
+            for award in self.with_ranking().defer(*NOT_ON_BADGES).filter(pk__in=missing):
+                version = (award.version, award.ranking.version)
+                KEPT_FOR_BADGES[(database, award.pk)] = (version, award)
+                awards[award.pk] = award
+        return awards
 
 
-class Award(CleanTextMixin, TranslationTracked, models.Model):
+# What a badge or a label never reads.
+NOT_ON_BADGES = [
+    *(f"text_changed_{code}" for code, _name in settings.LANGUAGES),
+    *(f"ranking__text_changed_{code}" for code, _name in settings.LANGUAGES),
+]
+# {(database, award id): ((award version, ranking version), award)}: see for_badges.
+KEPT_FOR_BADGES = {}
+
+
+class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
     translation_required_fields = ("category", "label")
 
     class Scope(models.TextChoices):

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import PressRelease
+from rankings.models import KEPT_FOR_BADGES
 from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,8 @@ def query_counts(client):
     pages |= {"release (fr)": release.get_absolute_url("fr"),
               "release (en)": release.get_absolute_url("en")}  # fmt: skip
     for name, path in pages.items():
+        # As a process that has not read the awards yet: a page's most queries.
+        KEPT_FOR_BADGES.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         assert response.status_code == 200, path
