@@ -390,7 +390,9 @@ Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
 {releases:,} bilingual releases (one in five French-only), two awards and a contact
 each; gunicorn with 2 sync workers, debug off; wrk, {connections} connections,
 {duration} s per URL. "Cold" is a server without a cache (every request renders the
-page); "warm" is the same code with the local-memory page cache. Ratios are to the
+page from the database; a worker reuses only the awards it already read whose versions,
+read with the links, are unchanged); "warm" is the same code with the local-memory
+page cache. Ratios are to the
 trivial view (a fixed 20 KB page) measured on the same server in the same round; each
 URL was measured in {rounds} rounds, and its row is the round with the median ratio.
 
