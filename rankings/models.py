@@ -14,7 +14,11 @@ from django.utils.translation import gettext_lazy as _
 # The project's shared rich-text and image modules (plumbing in the newsroom package).
 from newsroom.images import SafeImageField
 from newsroom.richtext import CleanTextMixin, RichTextField
-from newsroom.translation_status import TranslationTracked, TranslationTrackedQuerySet
+from newsroom.translation_status import (
+    LANGUAGE_CODES,
+    TranslationTracked,
+    TranslationTrackedQuerySet,
+)
 
 from .labels import AwardLabel
 
@@ -131,8 +135,8 @@ class AwardQuerySet(TranslationTrackedQuerySet):
 
 # What a badge or a label never reads.
 NOT_ON_BADGES = [
-    *(f"text_changed_{code}" for code, _name in settings.LANGUAGES),
-    *(f"ranking__text_changed_{code}" for code, _name in settings.LANGUAGES),
+    *(f"text_changed_{code}" for code in LANGUAGE_CODES),
+    *(f"ranking__text_changed_{code}" for code in LANGUAGE_CODES),
 ]
 # {(database, award id): ((award version, ranking version), award)}: see for_badges.
 KEPT_FOR_BADGES = {}

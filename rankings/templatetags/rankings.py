@@ -25,7 +25,8 @@ def award_badge(award, size="medium"):
     from its data, whose full label screen readers read. Built here rather than in an
     included template: a news page shows dozens of badges.
     """
-    # Kept on the award for this request: a list shows an award on each release it crowns.
+    # Kept on the award instance: a list shows an award on each release it crowns, and
+    # an award kept for badges (Award.objects.for_badges) is the same row version.
     shown = award.__dict__.setdefault("_badges", {})
     key = (size, translation.get_language())
     if key not in shown:
