@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local development runs with debug on and a generated secret key (kept in .secret_key).
 run install: export DJANGO_DEBUG ?= 1
 # Tests run with debug off, like production; the key is for the test run only.
-test check screenshots: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
+test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
 .PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench clean
 

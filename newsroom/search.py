@@ -6,6 +6,10 @@ accents and stem French or English words, ranking by relevance and highlighted
 snippets. On SQLite: every word of the query, lightly stemmed, must begin a word
 of a lowercased, accent-free copy of the text (`search_text_<lang>`), found through
 an FTS5 index per language; newest first.
+
+Either way a search reads the ids of its first MAX_RESULTS matches in one query, then
+the releases of the page shown (SearchResults): no count of every match, no OFFSET,
+so a word found in every release costs the same at 10,000 releases as at 1,000.
 """
 
 import re
@@ -16,12 +20,16 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
+from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 # Created by migration newsroom 0002: the language's stemmer after `unaccent`.
 CONFIGURATIONS = {"fr": "french_unaccent", "en": "english_unaccent"}
 MAX_QUERY_LENGTH = 500
+# Matches a search pages through (84 pages of 12); beyond, it says "over 1,000" and
+# the visitor narrows it down (words, year, ranking), as large search engines do.
+MAX_RESULTS = 1000
 WORD = re.compile(r"\w+", re.UNICODE)
 # Private-use characters mark the matches, so that the text can be escaped around them.
 START, STOP = "\ue000", "\ue001"
@@ -137,8 +145,40 @@ def search_vector(language):
     )
 
 
+class SearchResults:
+    """A search's releases, best first, as a paginator's list: the ids of at most
+    MAX_RESULTS `matches` (a queryset in order) in one query, then each page's
+    releases by id from `shown` (which may annotate what a page alone needs)."""
+
+    def __init__(self, matches, shown):
+        self.matches, self.shown = matches, shown
+
+    @cached_property
+    def ids(self):
+        # Plain ids: modeltranslation's rewriting would wrap each of a thousand rows.
+        matches = self.matches.rewrite(False)
+        return list(matches.values_list("pk", flat=True)[: MAX_RESULTS + 1])
+
+    @property
+    def more_than_counted(self):
+        return len(self.ids) > MAX_RESULTS
+
+    def count(self):
+        return min(len(self.ids), MAX_RESULTS)
+
+    def releases(self, ids):
+        return self.shown.filter(pk__in=ids).order_by()
+
+    def __getitem__(self, window):
+        ids = self.ids[:MAX_RESULTS][window]
+        found = {release.pk: release for release in self.releases(ids)}
+        # A release unpublished between the two queries is left out.
+        return [found[pk] for pk in ids if pk in found]
+
+
 def search(queryset, query, language):
-    """Releases of `queryset` matching `query`, best first, each with a `snippet`."""
+    """Releases of `queryset` matching `query`, best first (SearchResults); on
+    PostgreSQL each shown release has a `raw_snippet`."""
     if uses_postgres():
         config = CONFIGURATIONS[language]
         tsquery = SearchQuery(query, config=config, search_type="websearch")
@@ -148,31 +188,32 @@ def search(queryset, query, language):
             PlainText(text_of(f"body_{language}")),
             output_field=TextField(),
         )
-        return (
+        matches = (
             queryset.filter(**{f"search_vector_{language}": tsquery})
-            .annotate(
-                rank=SearchRank(F(f"search_vector_{language}"), tsquery),
-                raw_snippet=SearchHeadline(
-                    text,
-                    tsquery,
-                    config=config,
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )  # fmt: skip
-            .order_by("-rank", "-published_at")
+            .annotate(rank=SearchRank(F(f"search_vector_{language}"), tsquery))
+            .order_by("-rank", "-published_at", "-pk")
         )
+        shown = queryset.annotate(
+            raw_snippet=SearchHeadline(
+                text,
+                tsquery,
+                config=config,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        return SearchResults(matches, shown)
     words = query_words(query)
     if not words:
-        return queryset.none()
+        return SearchResults(queryset.none(), queryset)
     # Every word's stem begins a word of the text (FTS5 prefix queries, quoted). The
-    # unary + keeps SQLite reading the public releases' index and checking each against
-    # the matches, rather than reading every matching release's row, which is slower
-    # for a common word and bounded by the public releases anyway.
+    # unary + keeps SQLite reading the public releases' index, newest first, and
+    # checking each against the matches until it has enough, rather than reading
+    # every matching release's row, which is slower for a common word.
     match = " AND ".join(f'"{stem(word)}"*' for word in words)
     index, table = sqlite_index(language), queryset.model._meta.db_table
     matching = RawSQL(
@@ -180,7 +221,7 @@ def search(queryset, query, language):
         [match],
         output_field=BooleanField(),
     )
-    return queryset.filter(matching).order_by("-published_at")
+    return SearchResults(queryset.filter(matching).order_by("-published_at", "-pk"), queryset)
 
 
 def snippet(release, query, language):

@@ -16,6 +16,7 @@ from operator import attrgetter
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.formats import number_format
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment
@@ -82,12 +83,20 @@ def contacts_heading(count):
     return ngettext("Press contact", "Press contacts", count)
 
 
-def search_count(count, query):
-    return ngettext(
-        "%(counter)s press release found for “%(query)s”.",
-        "%(counter)s press releases found for “%(query)s”.",
-        count,
-    ) % {"counter": count, "query": query}
+def search_count(count, query, more_than_counted=False):
+    """How many releases a search found, or that it found more than it pages through."""
+    if more_than_counted:
+        message = gettext(
+            "More than %(counter)s press releases found for “%(query)s”: "
+            "add a word or choose a year or a ranking to narrow the search."
+        )
+    else:
+        message = ngettext(
+            "%(counter)s press release found for “%(query)s”.",
+            "%(counter)s press releases found for “%(query)s”.",
+            count,
+        )
+    return message % {"counter": number_format(count, force_grouping=True), "query": query}
 
 
 def environment(**options):

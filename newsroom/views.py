@@ -263,10 +263,10 @@ class SearchView(LanguageLinksMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
-            return PressRelease.objects.none()
-        filters = self.form.cleaned_data
         releases = PressRelease.objects.public().for_links()
+        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
+            return fulltext.SearchResults(releases.none(), releases)
+        filters = self.form.cleaned_data
         if filters["year"]:
             releases = releases.filter(published_at__year=filters["year"])
         if filters["ranking"]:
@@ -282,6 +282,7 @@ class SearchView(LanguageLinksMixin, ListView):
             for release in context["page_obj"] or []
         ]
         context["query"] = query
+        context["more_than_counted"] = self.object_list.more_than_counted
         context["filters"] = self.request.GET.copy()
         context["filters"].pop("page", None)
         return context

@@ -125,6 +125,40 @@ def test_results_are_paginated(client, settings):
     assert len(titles(second)) == 3
 
 
+def test_a_search_pages_through_its_first_matches_and_says_there_are_more(
+    client, settings, monkeypatch
+):
+    """Beyond MAX_RESULTS matches a search says "more than", and pages through the
+    newest of them; its pages link to the previous and next results."""
+    per_page = settings.NEWSROOM_RELEASES_PER_PAGE
+    monkeypatch.setattr("newsroom.search.MAX_RESULTS", per_page + 2)
+    start = timezone.now() - datetime.timedelta(days=30)
+    for n in range(per_page + 4):
+        PressReleaseFactory(
+            title_en=f"Robotics {n}", published_at=start + datetime.timedelta(days=n)
+        )
+    first = client.get("/en/search/", {"q": "robotics"})
+    page = first.content.decode()
+    assert f"More than {per_page + 2} press releases found for “robotics”" in page
+    assert titles(first)[:2] == [f"Robotics {per_page + 3}", f"Robotics {per_page + 2}"]
+    assert 'rel="next">Next results</a>' in page
+    second = client.get("/en/search/", {"q": "robotics", "page": 2})
+    assert titles(second) == ["Robotics 3", "Robotics 2"]
+    assert 'rel="prev">Previous results</a>' in second.content.decode()
+    assert client.get("/en/search/", {"q": "robotics", "page": 3}).status_code == 404
+
+
+def test_a_search_counts_exactly_up_to_its_limit(client, monkeypatch):
+    monkeypatch.setattr("newsroom.search.MAX_RESULTS", 3)
+    for n in range(3):
+        PressReleaseFactory(title_fr=f"Robotique {n}")
+    page = client.get("/fr/recherche/", {"q": "robotique"}).content.decode()
+    assert "3 communiqués trouvés pour « robotique »." in page
+    PressReleaseFactory(title_fr="Robotique 3")
+    page = client.get("/fr/recherche/", {"q": "robotique"}).content.decode()
+    assert "Plus de 3 communiqués trouvés pour « robotique » : ajoutez un mot" in page
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
@@ -167,7 +201,7 @@ def test_search_is_linked_from_every_page(client):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes exist on PostgreSQL")
 def test_search_uses_the_gin_index(reference):
     """EXPLAIN of the search query uses the GIN index on the search vector."""
-    query = PressRelease.objects.search("classement", "fr")
+    query = PressRelease.objects.search("classement", "fr").matches
     with connection.cursor() as cursor:
         # A table of a few rows is cheaper to read whole: ask for the planner's
         # index-only choice, as it makes on its own at 100,000 releases (docs/search.md).

@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from newsroom.models import ArchiveYear, PressRelease
+from newsroom.search import MAX_RESULTS
 
 
 class Command(BaseCommand):
     help = (
         "Print the database's plan (EXPLAIN ANALYZE on PostgreSQL) for the public "
         "queries: news list page 1, a deep page, a release by slug, the archive's "
-        "counts, and a search with its count."
+        "counts, and a search (its matches, then a page's releases)."
     )
 
     def add_arguments(self, parser):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, language, per_page, deep_page, search, **options):
         public = PressRelease.objects.public(language).for_listing()
+        results = PressRelease.objects.public(language).for_links().search(search, language)
         slug = public.values_list(f"slug_{language}", flat=True)[per_page * 10]
         queries = {
             "news list, page 1": public[:per_page],
@@ -27,22 +29,14 @@ class Command(BaseCommand):
                 **{f"slug_{language}": slug}
             ),
             "archive counts (years, pages)": ArchiveYear.objects.filter(language=language),
-            f"search for “{search}”": public.search(search, language)[:per_page],
-            f"count of the search for “{search}”": public.search(search, language).order_by(),
+            f"search for “{search}”, its first {MAX_RESULTS:,} matches": results.matches.values(
+                "pk"
+            )[: MAX_RESULTS + 1],
+            f"search for “{search}”, the releases of its page 1": results.releases(
+                results.ids[:per_page]
+            ),
         }
         analyze = {"analyze": True} if connection.vendor == "postgresql" else {}
         self.stdout.write(f"{PressRelease.objects.count():,} releases, {connection.vendor}")
         for name, queryset in queries.items():
-            plan = (
-                queryset.explain(**analyze)
-                if not name.startswith("count")
-                else self.explain_count(queryset, analyze)
-            )
-            self.stdout.write(f"\n### {name}\n\n```\n{plan}\n```")
-
-    def explain_count(self, queryset, analyze):
-        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
-        prefix = "EXPLAIN ANALYZE" if analyze else "EXPLAIN QUERY PLAN"
-        with connection.cursor() as cursor:
-            cursor.execute(f"{prefix} SELECT COUNT(*) FROM ({sql}) AS releases", params)
-            return "\n".join(" ".join(map(str, row)) for row in cursor.fetchall())
+            self.stdout.write(f"\n### {name}\n\n```\n{queryset.explain(**analyze)}\n```")
