@@ -59,6 +59,7 @@ def test_report_says_which_targets_are_met(tmp_path):
     assert "**not met**: cold news list, page 1 at least 10% (9.2%)" in text
     assert "met: cold news list, page 400 at least 10% (10.4%)" in text
     assert "met: cold release detail at least 12% (12.4%)" in text
-    assert "**not met**: cold search p99 under 100 ms (120 ms)" in text
+    # This machine's trivial view (2,500 req/s) is slower than the (3,200).
+    assert "**not met**: cold search p99 under 100 ms (120 ms; 94 ms at the issue's speed)" in text
     assert "met: a worker under 100 MB (70 MB)" in text
     assert "| news list, page 1 | 230 | 9.2% | 9.2% / 7.7% / 10.6% |" in text
