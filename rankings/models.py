@@ -292,11 +292,18 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
     def badge_texts(self, language=None):
         """(label, parts a drawn badge shows: headline, detail, edition), written once.
 
-        The label is the editor's in that language, or the generated one.
+        The label is the editor's in that language, or the generated one. Kept on the
+        instance for its row's and ranking's versions (renewed on every save): a feed
+        labels each award of every item, and an award kept for badges lives on.
         """
         language = language or translation.get_language()
-        generated, parts = self.written(language)
-        return getattr(self, f"label_{language}", "") or generated, dict(parts)
+        key = (language, self.version, self.ranking.version)
+        texts = self.__dict__.setdefault("_texts", {})
+        if key not in texts:
+            generated, parts = self.written(language)
+            texts[key] = (getattr(self, f"label_{language}", "") or generated, parts)
+        label, parts = texts[key]
+        return label, dict(parts)
 
     def written(self, language=None):
         """(label, badge parts) in `language`, written once per process for these facts."""
