@@ -7,13 +7,15 @@ snippets. On SQLite: every word of the query, lightly stemmed, must begin a word
 of a lowercased, accent-free copy of the text (`search_text_<lang>`), found through
 an FTS5 index per language; newest first.
 
-Either way a search reads the ids of its first MAX_RESULTS matches in one query, then
-the releases of the page shown (SearchResults): no count of every match, no OFFSET,
-so a word found in every release costs the same at 10,000 releases as at 1,000.
+Either way a search reads the ids of its newest MAX_RESULTS matches in one query
+(ranked among themselves on PostgreSQL), then the releases of the page shown
+(SearchResults): no count or ranking of every match, no OFFSET, so a word found in
+every release costs the same at 100,000 releases as at 1,000.
 """
 
 import re
 import unicodedata
+from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -146,31 +148,53 @@ def search_vector(language):
 
 
 class SearchResults:
-    """A search's releases, best first, as a paginator's list: the ids of at most
-    MAX_RESULTS `matches` (a queryset in order) in one query, then each page's
-    releases by id from `shown` (which may annotate what a page alone needs)."""
+    """A search's releases, best first, as a paginator's list.
 
-    def __init__(self, matches, shown):
-        self.matches, self.shown = matches, shown
+    One query reads the ids of the newest MAX_RESULTS `matches` (with their `rank`, an
+    expression, where results go by relevance; ranking every match of a common word
+    would read the whole table: half a second at 100,000 releases on PostgreSQL). Each
+    page then reads its own releases by id from `shown`, which may annotate what a
+    page alone needs.
+    """
+
+    def __init__(self, matches, shown, rank=None):
+        self.matches, self.shown, self.rank = matches, shown, rank
+
+    def newest(self):
+        """The query behind `found`: the ids (and ranks) of the newest matches, one
+        more than MAX_RESULTS to tell whether some are left out."""
+        # Plain rows: modeltranslation's rewriting would wrap each of a thousand.
+        matches = self.matches.rewrite(False).order_by("-published_at", "-pk")
+        if self.rank is None:
+            return matches.values_list("pk", flat=True)[: MAX_RESULTS + 1]
+        return matches.annotate(rank=self.rank).values_list("pk", "rank")[: MAX_RESULTS + 1]
 
     @cached_property
+    def found(self):
+        """(ids best first, whether more matches were left out)."""
+        rows = list(self.newest())
+        more = len(rows) > MAX_RESULTS
+        if self.rank is None:
+            return rows[:MAX_RESULTS], more
+        ranked = sorted(rows[:MAX_RESULTS], key=itemgetter(1), reverse=True)  # stable
+        return [pk for pk, _rank in ranked], more
+
+    @property
     def ids(self):
-        # Plain ids: modeltranslation's rewriting would wrap each of a thousand rows.
-        matches = self.matches.rewrite(False)
-        return list(matches.values_list("pk", flat=True)[: MAX_RESULTS + 1])
+        return self.found[0]
 
     @property
     def more_than_counted(self):
-        return len(self.ids) > MAX_RESULTS
+        return self.found[1]
 
     def count(self):
-        return min(len(self.ids), MAX_RESULTS)
+        return len(self.ids)
 
     def releases(self, ids):
         return self.shown.filter(pk__in=ids).order_by()
 
     def __getitem__(self, window):
-        ids = self.ids[:MAX_RESULTS][window]
+        ids = self.ids[window]
         found = {release.pk: release for release in self.releases(ids)}
         # A release unpublished between the two queries is left out.
         return [found[pk] for pk in ids if pk in found]
@@ -188,11 +212,8 @@ def search(queryset, query, language):
             PlainText(text_of(f"body_{language}")),
             output_field=TextField(),
         )
-        matches = (
-            queryset.filter(**{f"search_vector_{language}": tsquery})
-            .annotate(rank=SearchRank(F(f"search_vector_{language}"), tsquery))
-            .order_by("-rank", "-published_at", "-pk")
-        )
+        matches = queryset.filter(**{f"search_vector_{language}": tsquery})
+        rank = SearchRank(F(f"search_vector_{language}"), tsquery)
         shown = queryset.annotate(
             raw_snippet=SearchHeadline(
                 text,
@@ -206,7 +227,7 @@ def search(queryset, query, language):
                 fragment_delimiter=" … ",
             )
         )
-        return SearchResults(matches, shown)
+        return SearchResults(matches, shown, rank)
     words = query_words(query)
     if not words:
         return SearchResults(queryset.none(), queryset)
@@ -221,7 +242,7 @@ def search(queryset, query, language):
         [match],
         output_field=BooleanField(),
     )
-    return SearchResults(queryset.filter(matching).order_by("-published_at", "-pk"), queryset)
+    return SearchResults(queryset.filter(matching), queryset)
 
 
 def snippet(release, query, language):

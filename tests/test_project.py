@@ -25,12 +25,13 @@ def test_migrations_are_up_to_date():
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
 
 
-def run_settings(**environ):
-    """Import the settings in a fresh interpreter with the given environment."""
+def run_settings(shown="s.DEBUG, s.ALLOWED_HOSTS", **environ):
+    """Import the settings in a fresh interpreter with the given environment, and print
+    `shown` (an expression of the settings module, `s`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(environ)
     return subprocess.run(
-        [sys.executable, "-c", "import newsroom.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        [sys.executable, "-c", f"import newsroom.settings as s; print({shown})"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -49,3 +50,9 @@ def test_debug_is_off_unless_asked():
     """DJANGO_DEBUG defaults to off; hosts come from DJANGO_ALLOWED_HOSTS."""
     result = run_settings(DJANGO_SECRET_KEY="k", DJANGO_ALLOWED_HOSTS="news.example.org")
     assert result.stdout.strip() == "False ['news.example.org']"
+
+
+def test_an_empty_database_url_means_the_embedded_database():
+    result = run_settings("s.DATABASES['default']", DJANGO_SECRET_KEY="k", DATABASE_URL="")
+    assert "django.db.backends.sqlite3" in result.stdout
+    assert "db.sqlite3" in result.stdout

@@ -29,9 +29,7 @@ class Command(BaseCommand):
                 **{f"slug_{language}": slug}
             ),
             "archive counts (years, pages)": ArchiveYear.objects.filter(language=language),
-            f"search for “{search}”, its first {MAX_RESULTS:,} matches": results.matches.values(
-                "pk"
-            )[: MAX_RESULTS + 1],
+            f"search for “{search}”, its newest {MAX_RESULTS:,} matches": results.newest(),
             f"search for “{search}”, the releases of its page 1": results.releases(
                 results.ids[:per_page]
             ),
