@@ -202,12 +202,13 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
 
     def for_detail(self):
         """One release's page: its awards and contacts come with it (`shown_awards`,
-        `listed_contacts`), a query each, cheaper for one release than a prefetch."""
+        `listed_contacts`, a query each while the awards are kept), cheaper for one
+        release than a prefetch."""
         return self.defer(*NOT_ON_PAGES)
 
 
-class ReleasesWithAwards(models.query.ModelIterable):
-    """Releases with their awards as `shown_awards`, newest edition first.
+def attach_awards(releases, database):
+    """Give each release its `shown_awards`, newest edition first.
 
     One instance per award however many releases on the page announce it, and plain
     lists: a prefetch makes an award (and its ranking) per link, and a related
@@ -215,26 +216,30 @@ class ReleasesWithAwards(models.query.ModelIterable):
     The links come with each award's and ranking's version, so that awards unchanged
     since this process last read them are not read again (Award.objects.for_badges).
     """
+    links = (
+        PressRelease.awards.through.objects.using(database)
+        .filter(pressrelease_id__in=[release.pk for release in releases])
+        .values_list("pressrelease_id", "award_id", "award__version", "award__ranking__version")
+    )
+    awarded, versions = {}, {}
+    for release_id, award_id, award_version, ranking_version in links:
+        awarded.setdefault(release_id, []).append(award_id)
+        versions[award_id] = (award_version, ranking_version)
+    awards = Award.objects.using(database).for_badges(versions)
+    newest_first = sorted(awards, key=lambda award_id: (-awards[award_id].year, award_id))
+    order = {award_id: position for position, award_id in enumerate(newest_first)}
+    for release in releases:
+        # An award deleted since the links were read is left out.
+        ids = sorted((i for i in awarded.get(release.pk, ()) if i in awards), key=order.get)
+        release.shown_awards = [awards[award_id] for award_id in ids]
+
+
+class ReleasesWithAwards(models.query.ModelIterable):
+    """Releases with their awards as `shown_awards` (see attach_awards)."""
 
     def __iter__(self):
         releases = list(super().__iter__())
-        database = self.queryset.db
-        links = (
-            PressRelease.awards.through.objects.using(database)
-            .filter(pressrelease_id__in=[release.pk for release in releases])
-            .values_list("pressrelease_id", "award_id", "award__version", "award__ranking__version")
-        )
-        awarded, versions = {}, {}
-        for release_id, award_id, award_version, ranking_version in links:
-            awarded.setdefault(release_id, []).append(award_id)
-            versions[award_id] = (award_version, ranking_version)
-        awards = Award.objects.using(database).for_badges(versions)
-        newest_first = sorted(awards, key=lambda award_id: (-awards[award_id].year, award_id))
-        order = {award_id: position for position, award_id in enumerate(newest_first)}
-        for release in releases:
-            # An award deleted since the links were read is left out.
-            ids = sorted((i for i in awarded.get(release.pk, ()) if i in awards), key=order.get)
-            release.shown_awards = [awards[award_id] for award_id in ids]
+        attach_awards(releases, self.queryset.db)
         yield from releases
 
 
@@ -551,7 +556,8 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     def shown_awards(self):
         """The awards the release announces, newest edition first, with their ranking
         (`PressRelease.objects.with_awards()` fills it for a whole list at once)."""
-        return list(self.awards.with_ranking().order_by("-year", "pk"))
+        attach_awards([self], self._state.db)
+        return self.__dict__["shown_awards"]
 
     @cached_property
     def listed_contacts(self):

@@ -47,6 +47,21 @@ def test_an_edited_award_shows_at_once(client, award):
     assert "Best engineering school" in news(client)
 
 
+def test_a_release_page_shows_an_edited_award_at_once(client, award):
+    """The release page reuses the kept awards too, and its feed labels as well."""
+    release = award.releases.get()
+    assert "Best school" in client.get(release.get_absolute_url("en")).content.decode()
+    award.label_en = "Best engineering school"
+    award.save()
+    page = client.get(release.get_absolute_url("en")).content.decode()
+    assert "Best engineering school" in page
+    assert "Best school" not in page
+    assert (
+        "<category>Best engineering school</category>"
+        in client.get("/en/news/rss/").content.decode()
+    )
+
+
 def test_a_renamed_ranking_shows_at_once(client):
     ranking = RankingFactory(name_en="U-Multirank")
     PressReleaseFactory().awards.add(AwardFactory(ranking=ranking))
