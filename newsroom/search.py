@@ -195,9 +195,9 @@ class SearchResults:
 
     def __getitem__(self, window):
         ids = self.ids[window]
-        found = {release.pk: release for release in self.releases(ids)}
+        by_id = {release.pk: release for release in self.releases(ids)}
         # A release unpublished between the two queries is left out.
-        return [found[pk] for pk in ids if pk in found]
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def search(queryset, query, language):
