@@ -54,7 +54,7 @@ serve-prod: venv
 	@test -n "$$DJANGO_SECRET_KEY" || (echo "Set DJANGO_SECRET_KEY first." && exit 1)
 	DJANGO_DEBUG= $(MANAGE) migrate --no-input
 	DJANGO_DEBUG= $(MANAGE) collectstatic --no-input -v 0
-	DJANGO_DEBUG= GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c python:newsroom.gunicorn_conf newsroom.wsgi
+	DJANGO_DEBUG= GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c python:config.gunicorn_conf config.wsgi
 
 # The load benchmark (not part of make test): figures printed and written to docs/performance.md.
 BENCH_DIR ?= /tmp/newsroom-bench

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -18,24 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
-from rankings.admin import HTTPS_URL_FIELDS, AwardAdmin
-from rankings.models import Award
+from core import renditions
+from core.languages import LANGUAGE_CODES
+from core.revisions import RevisionAdmin
+from core.richtext import RichTextAdminMixin
+from rankings.admin import AwardAdmin
+from rankings.models import Award, Ranking
 
-from . import previews, renditions, workflow
-from .models import (
-    LANGUAGE_CODES,
-    Contact,
-    EmbargoLink,
-    Institution,
-    PressRelease,
-    ReleaseContact,
-)
-from .revisions import RevisionAdmin
-from .richtext import RichTextAdminMixin
-
-admin.site.site_header = _("Newsroom administration")
-admin.site.site_title = _("Newsroom")
-admin.site.index_title = _("Press office")
+from . import previews, workflow
+from .models import Contact, EmbargoLink, PressRelease, ReleaseContact
 
 
 class PublicationYearFilter(admin.SimpleListFilter):
@@ -309,15 +300,10 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
                 "language": name,
                 "days": settings.NEWSROOM_PREVIEW_LINK_DAYS,
             }
-            rows.append((own, name, shared, label))
+            rows.append({"own": own, "name": name, "shared": shared, "label": label})
         if not rows:
             return _("A language needs a title, a slug and a body to be previewed.")
-        return format_html_join(
-            "",
-            '<p><a href="{}" target="_blank">{}</a><br>'
-            '<input type="text" readonly value="{}" size="60" aria-label="{}"></p>',
-            rows,
-        )
+        return render_to_string("admin/newsroom/pressrelease/preview_links.html", {"links": rows})
 
     def changeform_view(self, request, *args, **kwargs):
         token = admin_request.set(request)  # links shown in the form are absolute
@@ -434,35 +420,11 @@ class AwardWithReleasesAdmin(AwardAdmin):
     inlines = [AnnouncingReleaseInline]
 
 
-@admin.register(Institution)
-class InstitutionAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
-    """One institution: the list goes straight to its form."""
-
-    formfield_overrides = HTTPS_URL_FIELDS
-    fieldsets = [
-        (None, {"fields": ["name", "logo", "address", "website", "social_profiles"]}),
-        (_("About the institution"), {"fields": ["about"]}),
-        (_("Sharing"), {"fields": ["default_share_image"]}),
-    ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        institution = Institution.load()
-        return redirect("admin:newsroom_institution_change", institution.pk)
-
-
 BOARD_LIMIT = 200  # rows per kind of content; the count says how many in all
 
 
 def translation_board(request):
     """Releases, contacts, rankings and awards whose translation is missing or outdated."""
-    from rankings.models import Award, Ranking
-
     if not request.user.has_perm("newsroom.view_pressrelease"):
         raise PermissionDenied
     language_names = dict(settings.LANGUAGES)

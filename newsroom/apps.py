@@ -1,6 +1,4 @@
 from django.apps import AppConfig
-from django.core.signals import request_finished, request_started
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,33 +8,36 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rankings.models import Award, Ranking
+        import reversion
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-        from .models import (
-            Contact,
-            Institution,
-            PressRelease,
-            ReleaseContact,
-            end_request_memo,
-            start_request_memo,
-        )
-        from .page_cache import content_changed
+        from core.languages import per_language
+        from core.page_cache import changes_by_the_clock, content_changed
+
+        from .models import Contact, PressRelease, ReleaseContact
         from .search import ensure_sqlite_index
 
+        # A release's revision holds its ordered contacts and its awards — not its
+        # journalist links (restoring must never reopen a revoked one), nor the
+        # search columns, which saving derives again.
+        derived = [*per_language("search_text"), *per_language("search_vector")]
+        reversion.register(PressRelease, follow=["release_contacts"], exclude=derived)
+        reversion.register(ReleaseContact)
+        reversion.register(Contact)
+
         # Whatever a public page shows: a change to it starts a new content version.
-        for model in (PressRelease, ReleaseContact, Contact, Institution, Award, Ranking):
+        for model in (PressRelease, ReleaseContact, Contact):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-d-{model}")
         m2m_changed.connect(
             content_changed, sender=PressRelease.awards.through, dispatch_uid="pages-awards"
         )
+        changes_by_the_clock(PressRelease.objects.next_scheduled_publication)
         post_save.connect(
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
         post_delete.connect(recount_archive, sender=PressRelease, dispatch_uid="archive-recount")
         post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="sqlite-search-index")
-        request_started.connect(start_request_memo, dispatch_uid="request-memo-start")
-        request_finished.connect(end_request_memo, dispatch_uid="request-memo-end")
 
 
 def refresh_after_raw_save(sender, instance, raw, **kwargs):
@@ -46,7 +47,7 @@ def refresh_after_raw_save(sender, instance, raw, **kwargs):
 
 
 def recount_archive(sender, **kwargs):
-    """A deleted release leaves its year's count (saves recount in refresh_derived_fields)."""
+    """A deleted release leaves its year's count (saves recount in save())."""
     from .models import ArchiveYear
 
     ArchiveYear.objects.recount()

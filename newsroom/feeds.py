@@ -15,9 +15,10 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.models import Institution
 from rankings.models import Ranking
 
-from .models import Institution, PressRelease
+from .models import PressRelease
 
 # Feeds are shared instances; the request they answer is kept per call, not on self.
 current_request = ContextVar("current_request")

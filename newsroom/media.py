@@ -17,8 +17,13 @@ from django.db.models import Q
 from django.http import FileResponse, HttpResponseNotFound
 from django.utils.cache import patch_cache_control
 
+from core.languages import LANGUAGE_CODES
+from core.models import Institution
+from core.page_cache import content_version, page_timeout
+from rankings.models import Ranking
+
 from . import workflow
-from .page_cache import content_version, page_timeout
+from .models import PressRelease
 from .previews import granted_releases
 
 RELEASE_IMAGES = "releases/"
@@ -28,10 +33,6 @@ RENDITIONS = "renditions/"
 
 def owning_releases(name):
     """Releases showing the file `name`, or None for a file no release guards."""
-    from rankings.models import Ranking
-
-    from .models import LANGUAGE_CODES, Institution, PressRelease
-
     original = name.removeprefix(RENDITIONS)
     if original.startswith(RELEASE_IMAGES):
         if name.startswith(RENDITIONS):  # renditions/<dir>/<stem>-<size>.<ext>

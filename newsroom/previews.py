@@ -24,8 +24,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.languages import LANGUAGE_CODES
+
 from . import workflow
-from .models import LANGUAGE_CODES, EmbargoLink, PressRelease, in_zone
+from .models import EmbargoLink, PressRelease
+from .models.releases import in_zone
 from .views import ReleaseDetailView
 
 SIGNING_SALT = "newsroom.preview-link"

@@ -18,13 +18,15 @@ import unicodedata
 from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+
+from core.languages import LANGUAGE_CODES
 
 # Created by migration newsroom 0002: the language's stemmer after `unaccent`.
 CONFIGURATIONS = {"fr": "french_unaccent", "en": "english_unaccent"}
@@ -71,10 +73,6 @@ def ensure_sqlite_index(using="default", **kwargs):
     """post_migrate: on SQLite, (re)build the search index wherever its triggers are
     missing: a new database, or a migration that rebuilt the releases table (SQLite
     alters a table by copying it, which drops its triggers)."""
-    from django.db import connections
-
-    from .models import LANGUAGE_CODES
-
     database = connections[using]
     if database.vendor != "sqlite":
         return

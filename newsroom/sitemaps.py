@@ -3,9 +3,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.languages import LANGUAGE_CODES
 from rankings.models import Ranking
 
-from .models import LANGUAGE_CODES, PressRelease
+from .models import PressRelease
 
 
 class AlternatesSitemap(Sitemap):

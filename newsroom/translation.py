@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Contact, Institution, PressRelease
+from .models import Contact, PressRelease
 
 
 @register(PressRelease)
@@ -14,8 +14,3 @@ class PressReleaseTranslationOptions(TranslationOptions):
 @register(Contact)
 class ContactTranslationOptions(TranslationOptions):
     fields = ("name", "role", "organisation")
-
-
-@register(Institution)
-class InstitutionTranslationOptions(TranslationOptions):
-    fields = ("about",)

@@ -1,54 +1,38 @@
-"""Root URLconf: admin and plumbing outside the language prefix, public pages inside."""
+"""The newsroom's public pages, mounted under each language prefix by config.urls."""
 
-from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from . import admin as newsroom_admin
-from . import media, previews, richtext, views
-from .page_cache import cached_page
-from .sitemaps import SITEMAPS
+from core.page_cache import cached_page
 
+from . import feeds, views
+
+app_name = "newsroom"
+
+# Every public page and feed is served from the cache (core.page_cache).
 urlpatterns = [
-    # Before the admin's own URLs, which would otherwise answer this path.
-    path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),
+    path("", cached_page(views.HomeView.as_view()), name="home"),
+    path(_("news/"), cached_page(views.ReleaseIndexView.as_view()), name="release-list"),
+    path(_("news/rss/"), cached_page(feeds.LatestReleasesRssFeed()), name="release-feed-rss"),
+    path(_("news/atom/"), cached_page(feeds.LatestReleasesAtomFeed()), name="release-feed-atom"),
+    path(_("news/<int:year>/"), cached_page(views.ReleaseYearView.as_view()), name="release-year"),
     path(
-        "admin/translations/",
-        admin.site.admin_view(newsroom_admin.translation_board),
-        name="translation-board",
+        _("news/<slug:slug>/"),
+        cached_page(views.ReleaseDetailView.as_view()),
+        name="release-detail",
     ),
-    path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path(_("press-contacts/"), cached_page(views.ContactListView.as_view()), name="contact-list"),
+    path(_("press-contacts/<int:pk>.vcf"), cached_page(views.contact_vcard), name="contact-vcard"),
+    path(_("search/"), cached_page(views.SearchView.as_view()), name="search"),
+    path(_("rankings/"), cached_page(views.RankingListView.as_view()), name="ranking-list"),
     path(
-        "sitemap.xml",
-        cached_page(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemap",
+        _("rankings/<slug:slug>/"),
+        cached_page(views.RankingDetailView.as_view()),
+        name="ranking-detail",
     ),
-    path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
-    # Releases before they are public (newsroom.previews); never cached, never indexed.
     path(
-        "preview/release/<uuid:uuid>/<str:language>/",
-        previews.editor_preview,
-        name="preview-release",
+        _("rankings/<slug:slug>/rss/"),
+        cached_page(feeds.RankingReleasesFeed()),
+        name="ranking-feed",
     ),
-    path("preview/shared/<str:token>/", previews.shared_preview, name="preview-shared"),
-    path("preview/embargo/<str:token>/", previews.embargo_preview, name="preview-embargo"),
 ]
-
-# "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.
-urlpatterns += i18n_patterns(
-    path("", include("newsroom.public_urls")),
-    prefix_default_language=True,
-)
-
-# Uploaded files, through Django so that unpublished releases' pictures stay private
-# (newsroom.media). Object storage keeps MEDIA_URL local for the same reason (README).
-if not settings.MEDIA_URL.startswith(("http://", "https://")):
-    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", media.serve, name="media")]
-
-# The benchmark's ceiling: a trivial view on the same server (make bench sets this).
-if settings.NEWSROOM_BENCHMARK:
-    urlpatterns += [path("benchmark/ceiling/", views.benchmark_ceiling)]

@@ -12,12 +12,15 @@ from django.utils import translation
 from django.utils.translation import get_language_info, gettext
 from django.views.generic import DetailView, ListView, YearArchiveView
 
+from core import renditions
+from core.languages import LANGUAGE_CODES, localized
+from core.models import Institution
 from rankings.models import Award, Ranking
 
-from . import renditions, structured_data, vcard
 from . import search as fulltext
+from . import structured_data, vcard
 from .forms import SearchForm
-from .models import LANGUAGE_CODES, ArchiveYear, Contact, Institution, PressRelease, localized
+from .models import ArchiveYear, Contact, PressRelease
 
 DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
 
@@ -302,11 +305,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-BENCHMARK_PAGE = "<!DOCTYPE html><html lang=en><title>ceiling</title><p>" + "x" * 20_000 + "</p>"
-
-
-def benchmark_ceiling(request):
-    """A fixed 20 KB page: the fastest this server can answer (make bench only)."""
-    return HttpResponse(BENCHMARK_PAGE)

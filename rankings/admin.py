@@ -1,16 +1,14 @@
 from django.contrib import admin
-from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from newsroom.revisions import RevisionAdmin
-from newsroom.richtext import RichTextAdminMixin
+from core.admin import HTTPS_URL_FIELDS
+from core.revisions import RevisionAdmin
+from core.richtext import RichTextAdminMixin
 
 from .models import Award, Ranking
 
-# A web address typed without a scheme is taken as https:// (Django 6's default).
-HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 RESULT_FIELDS = ["result_kind", "rank", "is_tied", "band_from", "band_to", "grade", "count"]
 
 

@@ -4,6 +4,7 @@ Ordinals follow each language's own rule (French 1er/1re, 2e; English 1st, 2nd,
 11th, 21st); everything else is a translated sentence with placeholders.
 """
 
+from django.utils import translation
 from django.utils.translation import get_language, gettext, ngettext, npgettext, pgettext
 
 SEPARATOR = " · "
@@ -31,10 +32,11 @@ def scope_phrase(scope):
 
 
 class AwardLabel:
-    """Writes an award's label and badge text in the active language."""
+    """Writes an award's label and badge text in `language` (default: the active one)."""
 
-    def __init__(self, award, feminine=True):
+    def __init__(self, award, language=None, feminine=True):
         self.award = award
+        self.language = language or get_language()
         self.feminine = feminine
 
     def grade_name(self):
@@ -70,11 +72,16 @@ class AwardLabel:
         }
 
     def full(self):
-        parts = [self.result(), self.award.category, self.edition()]
-        return SEPARATOR.join(part for part in parts if part)
+        with translation.override(self.language):
+            parts = [self.result(), self.award.category, self.edition()]
+            return SEPARATOR.join(part for part in parts if part)
 
     def badge(self):
         """Headline, detail, category and edition for a drawn badge."""
+        with translation.override(self.language):
+            return self.badge_in_language()
+
+    def badge_in_language(self):
         award = self.award
         scope = scope_phrase(award.scope)
         if award.result_kind == "rank":

@@ -1,24 +1,19 @@
-from functools import lru_cache
-from types import SimpleNamespace
+import datetime
 from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-# The project's shared rich-text and image modules (plumbing in the newsroom package).
-from newsroom.images import SafeImageField
-from newsroom.richtext import CleanTextMixin, RichTextField
-from newsroom.translation_status import (
-    LANGUAGE_CODES,
-    TranslationTracked,
-    TranslationTrackedQuerySet,
-)
+from core.images import SafeImageField
+from core.languages import LANGUAGE_CODES
+from core.richtext import CleanTextMixin, RichTextField
+from core.translation_status import TranslationTracked, TranslationTrackedQuerySet
 
 from .labels import AwardLabel
 
@@ -99,6 +94,21 @@ class AwardQuerySet(TranslationTrackedQuerySet):
 
     def with_ranking(self):
         return self.select_related("ranking")
+
+    def next_window_change(self):
+        """The next moment an award's validity window opens or closes, or None: badges
+        change then without anyone saving anything (core.page_cache)."""
+        today = timezone.localdate()
+        windows = self.aggregate(
+            starts=Min("valid_from", filter=Q(valid_from__gt=today)),
+            ends=Min("valid_until", filter=Q(valid_until__gte=today)),
+        )
+        days = [windows["starts"], windows["ends"] and windows["ends"] + datetime.timedelta(days=1)]
+        return min(
+            (timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+             for day in days if day),
+            default=None,
+        )  # fmt: skip
 
     def mark_superseded(self):
         """Store again, for every award, whether a newer edition gives the same kind of
@@ -283,38 +293,22 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
 
     def generated_label(self, language=None):
         """The label written from the result: 'Joint 1st in France · … · U-Multirank 2021'."""
-        return self.written(language)[0]
+        return self.written(language).full()
 
     def display_label(self, language=None):
         """The editor's label in that language, or the generated one."""
-        return self.badge_texts(language)[0]
-
-    def badge_texts(self, language=None):
-        """(label, parts a drawn badge shows: headline, detail, edition), written once.
-
-        The label is the editor's in that language, or the generated one. Kept on the
-        instance for its row's and ranking's versions (renewed on every save): a feed
-        labels each award of every item, and an award kept for badges lives on.
-        """
         language = language or translation.get_language()
-        key = (language, self.version, self.ranking.version)
-        texts = self.__dict__.setdefault("_texts", {})
-        if key not in texts:
-            generated, parts = self.written(language)
-            texts[key] = (getattr(self, f"label_{language}", "") or generated, parts)
-        label, parts = texts[key]
-        return label, dict(parts)
+        return getattr(self, f"label_{language}", "") or self.generated_label(language)
+
+    def badge_parts(self, language=None):
+        """What a drawn badge shows: headline, detail, category and edition."""
+        return self.written(language).badge()
 
     def written(self, language=None):
-        """(label, badge parts) in `language`, written once per process for these facts."""
-        language = language or translation.get_language()
-        if language != translation.get_language():
-            with translation.override(language):
-                return self.written(language)
-        facts = (self.scope, self.result_kind, self.rank, self.is_tied, self.band_from,
-                 self.band_to, self.grade, self.count, self.year, self.category,
-                 self.ranking.name)  # fmt: skip
-        return written_award(language, settings.RANKINGS_FRENCH_FEMININE, facts)
+        """The award's label writer in `language`."""
+        return AwardLabel(
+            self, language or translation.get_language(), feminine=settings.RANKINGS_FRENCH_FEMININE
+        )
 
     def is_current(self, today=None):
         """Within its validity window and not superseded by a newer edition."""
@@ -324,21 +318,6 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
         if self.valid_until and self.valid_until < today:
             return False
         return not self.superseded
-
-
-@lru_cache(maxsize=4096)
-def written_award(language, feminine, facts):
-    """An award's label and badge parts from its facts: pure, so kept per process
-    (a news page shows dozens of badges, and writing them is most of a card's cost)."""
-    scope, kind, rank, tied, band_from, band_to, grade, count, year, category, name = facts
-    award = SimpleNamespace(
-        Grade=Award.Grade, scope=scope, result_kind=kind, rank=rank, is_tied=tied,
-        band_from=band_from, band_to=band_to, grade=grade, count=count, year=year,
-        category=category, ranking=SimpleNamespace(name=name),
-    )  # fmt: skip
-    with translation.override(language):
-        label = AwardLabel(award, feminine=feminine)
-        return label.full(), tuple(label.badge().items())
 
 
 def newer_editions():

@@ -31,7 +31,7 @@ def run_settings(shown="s.DEBUG, s.ALLOWED_HOSTS", **environ):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(environ)
     return subprocess.run(
-        [sys.executable, "-c", f"import newsroom.settings as s; print({shown})"],
+        [sys.executable, "-c", f"import config.settings as s; print({shown})"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -3,9 +3,9 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import newsroom.images
+import core.images
 import newsroom.models
-import newsroom.richtext
+import core.richtext
 import uuid
 from django.db import migrations, models
 
@@ -51,19 +51,19 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(blank=True, max_length=250, verbose_name='title')),
                 ('title_fr', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
                 ('title_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='title')),
-                ('slug', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.validate_slug_is_free], verbose_name='slug')),
-                ('slug_fr', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, null=True, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.validate_slug_is_free], verbose_name='slug')),
-                ('slug_en', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, null=True, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.validate_slug_is_free], verbose_name='slug')),
+                ('slug', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.releases.validate_slug_is_free], verbose_name='slug')),
+                ('slug_fr', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, null=True, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.releases.validate_slug_is_free], verbose_name='slug')),
+                ('slug_en', models.SlugField(blank=True, help_text='The end of the page address; unique within each language.', max_length=250, null=True, validators=[django.core.validators.RegexValidator('[a-z]', 'A slug must contain at least one letter.', code='slug_digits_only'), newsroom.models.releases.validate_slug_is_free], verbose_name='slug')),
                 ('standfirst', models.TextField(blank=True, help_text='The lead: one or two sentences that sum up the release.', verbose_name='standfirst')),
                 ('standfirst_fr', models.TextField(blank=True, help_text='The lead: one or two sentences that sum up the release.', null=True, verbose_name='standfirst')),
                 ('standfirst_en', models.TextField(blank=True, help_text='The lead: one or two sentences that sum up the release.', null=True, verbose_name='standfirst')),
-                ('body', newsroom.richtext.RichTextField(blank=True, verbose_name='body')),
-                ('body_fr', newsroom.richtext.RichTextField(blank=True, null=True, verbose_name='body')),
-                ('body_en', newsroom.richtext.RichTextField(blank=True, null=True, verbose_name='body')),
+                ('body', core.richtext.RichTextField(blank=True, verbose_name='body')),
+                ('body_fr', core.richtext.RichTextField(blank=True, null=True, verbose_name='body')),
+                ('body_en', core.richtext.RichTextField(blank=True, null=True, verbose_name='body')),
                 ('dateline', models.CharField(blank=True, help_text='Where the release is issued from, e.g. Alès.', max_length=100, verbose_name='dateline place')),
                 ('published_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='The release stays hidden until this date and time.', verbose_name='publication date')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=20, verbose_name='status')),
-                ('hero_image', newsroom.images.SafeImageField(blank=True, height_field='hero_image_height', upload_to='releases/%Y/%m/', verbose_name='hero image', width_field='hero_image_width')),
+                ('hero_image', core.images.SafeImageField(blank=True, height_field='hero_image_height', upload_to='releases/%Y/%m/', verbose_name='hero image', width_field='hero_image_width')),
                 ('hero_image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_image_alt', models.CharField(blank=True, help_text='Describes the image for people who cannot see it.', max_length=250, verbose_name='hero image alternative text')),

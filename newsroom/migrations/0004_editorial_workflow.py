@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('outlet', models.CharField(blank=True, max_length=200, verbose_name='media outlet')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', max_length=8, verbose_name='language')),
-                ('token', models.CharField(default=newsroom.models.new_access_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=newsroom.models.embargo.new_access_token, editable=False, max_length=64, unique=True)),
                 ('expires_at', models.DateTimeField(help_text='After this moment the link opens nothing.', verbose_name='link expires')),
                 ('revoked', models.BooleanField(default=False, help_text='A revoked link opens nothing, at once.', verbose_name='revoked')),
                 ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revoked at')),

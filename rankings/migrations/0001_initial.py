@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import newsroom.images
-import newsroom.richtext
+import core.images
+import core.richtext
 import rankings.models
 from django.db import migrations, models
 
@@ -29,10 +29,10 @@ class Migration(migrations.Migration):
                 ('publisher_en', models.CharField(blank=True, help_text='Who publishes it, e.g. the European Commission (Erasmus+ programme).', max_length=250, null=True, verbose_name='publisher')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('methodology_url', models.URLField(blank=True, help_text='Every badge of this ranking links here, as ranking publishers ask.', verbose_name='methodology page')),
-                ('logo', newsroom.images.SafeImageField(blank=True, upload_to='rankings/logos/', verbose_name='logo')),
-                ('description', newsroom.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', verbose_name='about this ranking')),
-                ('description_fr', newsroom.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', null=True, verbose_name='about this ranking')),
-                ('description_en', newsroom.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', null=True, verbose_name='about this ranking')),
+                ('logo', core.images.SafeImageField(blank=True, upload_to='rankings/logos/', verbose_name='logo')),
+                ('description', core.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', verbose_name='about this ranking')),
+                ('description_fr', core.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', null=True, verbose_name='about this ranking')),
+                ('description_en', core.richtext.RichTextField(blank=True, help_text='Shown once under every release that announces one of its results.', null=True, verbose_name='about this ranking')),
             ],
             options={
                 'verbose_name': 'ranking',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('label', models.CharField(blank=True, help_text='Leave blank to have it written from the result, the category and the year.', max_length=250, verbose_name='label')),
                 ('label_fr', models.CharField(blank=True, help_text='Leave blank to have it written from the result, the category and the year.', max_length=250, null=True, verbose_name='label')),
                 ('label_en', models.CharField(blank=True, help_text='Leave blank to have it written from the result, the category and the year.', max_length=250, null=True, verbose_name='label')),
-                ('badge_image', newsroom.images.SafeImageField(blank=True, help_text="The publisher's official badge, if any; otherwise one is drawn.", upload_to='rankings/badges/', verbose_name='badge image')),
+                ('badge_image', core.images.SafeImageField(blank=True, help_text="The publisher's official badge, if any; otherwise one is drawn.", upload_to='rankings/badges/', verbose_name='badge image')),
                 ('source_url', models.URLField(blank=True, help_text='The published result.', verbose_name='source')),
                 ('valid_from', models.DateField(blank=True, null=True, verbose_name='current from')),
                 ('valid_until', models.DateField(blank=True, help_text='After this date the badge moves to the archive. A newer edition also does.', null=True, verbose_name='current until')),

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
-from newsroom import renditions
+from core import renditions
 from newsroom.models import EmbargoLink, PressRelease
 from tests.browser.helpers import sign_in, wait_for_editor
 from tests.factories import PressReleaseFactory

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.richtext import clean_html
+from core.richtext import clean_html
 from tests.factories import PressReleaseFactory
 
 PRESS_RELEASE_HTML = (

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.models import Institution
+from core.models import Institution
 from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,9 @@
 """Awards appear as badges wherever the releases announcing them appear."""
 
 import pytest
-from django.template import Context, Template
 from django.utils import translation
 
+from rankings.badges import award_badge
 from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory, jpeg_file
 
 pytestmark = pytest.mark.django_db
@@ -11,9 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def render_badge(award, language="fr"):
     with translation.override(language):
-        return Template("{% load rankings %}{% award_badge award %}").render(
-            Context({"award": award})
-        )
+        return str(award_badge(award))
 
 
 def test_drawn_badge_reads_its_label_to_screen_readers():

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
-from newsroom.revisions import register_revisions
 from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +73,6 @@ def test_a_renamed_ranking_shows_at_once(client):
 
 
 def test_a_restored_award_revision_shows_at_once(client, award):
-    register_revisions()
     with reversion.create_revision():
         award.save()
     award.label_en = "Changed label"

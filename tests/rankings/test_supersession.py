@@ -5,7 +5,6 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from newsroom.revisions import register_revisions
 from rankings.models import Award
 from tests.factories import AwardFactory, RankingFactory
 
@@ -65,7 +64,6 @@ def test_only_the_same_kind_of_result_supersedes(editions):
 def test_restoring_an_awards_revision_stores_it_again(editions):
     """Restoring an award's older revision (a raw save, as the admin's restore does)
     recomputes what it supersedes."""
-    register_revisions()
     ranking, older = editions
     newer = AwardFactory(ranking=ranking, year=2019)
     with reversion.create_revision():

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.richtext import clean_html
 from newsroom.models import PressRelease
-from newsroom.richtext import clean_html
 from tests.factories import PressReleaseFactory
 from tests.newsroom.test_admin import release_form
 from tests.security.html_checks import feed_risks, page_risks, script_risks

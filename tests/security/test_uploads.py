@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from newsroom.images import sanitise_image
+from core.images import sanitise_image
 from newsroom.models import PressRelease
 from tests.newsroom.test_admin import release_form
 

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from newsroom.models import Institution
+from core.models import Institution
 from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, jpeg_file
 
 pytestmark = pytest.mark.django_db
@@ -197,9 +197,9 @@ def test_print_stylesheet_prints_a_release_like_paper(client, release):
 
 def test_institution_settings_show_on_pages_and_feeds(client, release, superuser_client):
     """Name, address and "about" text edited in the admin appear on pages and in feeds."""
-    superuser_client.get(reverse("admin:newsroom_institution_changelist"))  # creates it
+    superuser_client.get(reverse("admin:core_institution_changelist"))  # creates it
     response = superuser_client.post(
-        reverse("admin:newsroom_institution_change", args=[1]),
+        reverse("admin:core_institution_change", args=[1]),
         {
             "name": "École des mines d’Alès", "address": "6 avenue de Clavières\n30100 Alès",
             "website": "https://www.imt-mines-ales.fr/", "social_profiles": "",
@@ -217,7 +217,7 @@ def test_institution_settings_show_on_pages_and_feeds(client, release, superuser
 
 def test_institution_admin_is_a_single_form(superuser_client):
     """The institution list goes straight to its one form; no add, no delete."""
-    response = superuser_client.get(reverse("admin:newsroom_institution_changelist"))
+    response = superuser_client.get(reverse("admin:core_institution_changelist"))
     assert response.status_code == 302
-    assert response["Location"].endswith("/admin/newsroom/institution/1/change/")
-    assert superuser_client.get(reverse("admin:newsroom_institution_add")).status_code == 403
+    assert response["Location"].endswith("/admin/core/institution/1/change/")
+    assert superuser_client.get(reverse("admin:core_institution_add")).status_code == 403

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 from django.utils import timezone
 
-from newsroom.models import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 
 INLINES = ("release_contacts", "embargo_links")
 

@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom import renditions
+from core import renditions
 from tests.factories import AwardFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db

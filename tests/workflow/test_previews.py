@@ -9,8 +9,10 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import previews, renditions
-from newsroom.models import EmbargoLink, in_zone
+from core import renditions
+from newsroom import previews
+from newsroom.models import EmbargoLink
+from newsroom.models.releases import in_zone
 from tests.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -352,8 +352,8 @@ class Command(BaseCommand):
             "GUNICORN_MAX_REQUESTS": "0",
         }
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf",
-             "--bind", f"127.0.0.1:{port}", "newsroom.wsgi"],
+            [sys.executable, "-m", "gunicorn", "-c", "python:config.gunicorn_conf",
+             "--bind", f"127.0.0.1:{port}", "config.wsgi"],
             env=env, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         for _ in range(100):

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.models import Institution
 from newsroom import demo_content
-from newsroom.models import Contact, EmbargoLink, Institution, PressRelease, ReleaseContact
+from newsroom.models import Contact, EmbargoLink, PressRelease, ReleaseContact
 from rankings.models import Award, Ranking
 
 # Demo releases get fixed identifiers, so a second run finds them instead of adding more.

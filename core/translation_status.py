@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGE_CODES, filled
 
 
 def original_language():
@@ -36,13 +36,8 @@ class TranslationTrackedQuerySet(models.QuerySet):
             condition |= Q(**{f"{changed}__lt": F(source_changed)})
             condition |= Q(**{f"{changed}__isnull": True, f"{source_changed}__isnull": False})
             for field in model.translation_required_fields:
-                condition |= _filled(field, source) & ~_filled(field, code)
+                condition |= filled(field, source) & ~filled(field, code)
         return self.filter(condition)
-
-
-def _filled(field, language):
-    column = build_localized_fieldname(field, language)
-    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
 
 class TranslationTracked(models.Model):

@@ -1,12 +1,14 @@
 """Revisions in the admin (django-reversion): history, compare two revisions, restore.
 
 `RevisionAdmin` adds to reversion's VersionAdmin a history page where two revisions
-can be picked and compared field by field, words removed and added marked.
+can be picked and compared field by field, words removed and added marked. Each app
+declares what a revision of its models holds (`reversion.register` in its
+AppConfig.ready(), once modeltranslation has added the per-language fields, so that
+revisions hold every language).
 """
 
 import difflib
 
-import reversion
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -61,40 +63,11 @@ def compare(older, newer):
     return rows
 
 
-def register_revisions():
-    """What a revision holds, declared before VersionAdmin would guess it from inlines.
-
-    Models are complete here (modeltranslation added the per-language fields), so
-    revisions hold every language. A release's revision holds its ordered contacts and
-    its awards — not its journalist links (restoring must never reopen a revoked one),
-    nor the search columns, which saving derives again, nor what rankings and awards
-    derive (`superseded`, `version`).
-    """
-    from rankings.models import Award, Ranking
-
-    from .models import LANGUAGE_CODES, Contact, Institution, PressRelease, ReleaseContact
-
-    if reversion.is_registered(PressRelease):
-        return
-    derived = [f"{column}_{code}" for column in ("search_text", "search_vector")
-               for code in LANGUAGE_CODES]  # fmt: skip
-    reversion.register(PressRelease, follow=["release_contacts"], exclude=derived)
-    for model in (ReleaseContact, Contact, Institution):
-        reversion.register(model)
-    # A restored ranking or award gets a new version, and its flag is worked out again.
-    reversion.register(Ranking, exclude=["version"])
-    reversion.register(Award, exclude=["superseded", "version"])
-
-
 class RevisionAdmin(VersionAdmin):
     """History with who and when, compare two revisions, restore one, recover deleted."""
 
     object_history_template = "admin/revision_history.html"
     history_latest_first = True
-
-    def __init__(self, *args, **kwargs):
-        register_revisions()
-        super().__init__(*args, **kwargs)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

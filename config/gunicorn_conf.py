@@ -1,4 +1,4 @@
-"""gunicorn settings for production: `gunicorn -c python:newsroom.gunicorn_conf newsroom.wsgi`.
+"""gunicorn settings for production: `gunicorn -c python:config.gunicorn_conf config.wsgi`.
 
 Every value can be overridden on the command line or with GUNICORN_* variables.
 """

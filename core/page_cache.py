@@ -8,7 +8,6 @@ award's validity window opening or closing — are handled by never caching a pa
 past the next such moment.
 """
 
-import datetime
 import hashlib
 import uuid
 from functools import wraps
@@ -16,7 +15,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -47,26 +45,20 @@ def content_changed(**kwargs):
     transaction.on_commit(start_new_version)
 
 
+# What tells the next moment pages change by the clock alone: each app registers its
+# own (a release's scheduled publication, an award's validity window) in its ready().
+CLOCKS = []
+
+
+def changes_by_the_clock(next_moment):
+    """Register `next_moment()`: the next such moment for one kind of content, or None."""
+    CLOCKS.append(next_moment)
+    return next_moment
+
+
 def next_change_by_the_clock():
     """The next moment a page changes without anyone saving anything, or None."""
-    from newsroom.models import PressRelease
-    from rankings.models import Award
-
-    now = timezone.now()
-    moments = [
-        PressRelease.objects.filter(
-            status=PressRelease.Status.PUBLISHED, published_at__gt=now
-        ).aggregate(next=Min("published_at"))["next"]
-    ]
-    today = timezone.localdate()
-    windows = Award.objects.aggregate(
-        starts=Min("valid_from", filter=Q(valid_from__gt=today)),
-        ends=Min("valid_until", filter=Q(valid_until__gte=today)),
-    )
-    starts, ends = windows["starts"], windows["ends"]
-    for day in (starts, ends + datetime.timedelta(days=1) if ends else None):
-        if day:
-            moments.append(timezone.make_aware(datetime.datetime.combine(day, datetime.time())))
+    moments = [next_moment() for next_moment in CLOCKS]
     return min((moment for moment in moments if moment), default=None)
 
 

@@ -1,14 +1,11 @@
 import re
-import secrets
 import uuid
 from functools import lru_cache, reduce
 from operator import and_, or_
 from uuid import uuid4
 
-from asgiref.local import Local
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -20,17 +17,16 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
+from core.images import SafeImageField
+from core.languages import LANGUAGE_CODES, filled, localized, per_language
+from core.page_cache import content_changed
+from core.richtext import CleanTextMixin, RichTextField
+from core.translation_status import TranslationTracked, TranslationTrackedQuerySet
 from rankings.models import Award
 
-from . import search as fulltext
-from .images import SafeImageField
-from .page_cache import content_changed
-from .richtext import CleanTextMixin, RichTextField
-from .translation_status import TranslationTracked, TranslationTrackedQuerySet
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .. import search as fulltext
+from .contacts import Contact
 
 # A slug made only of digits would be read as a year in /news/<year>/.
 slug_has_a_letter = RegexValidator(
@@ -55,16 +51,8 @@ def in_zone(moment):
     return f"{date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
 
 
-def localized(field, language):
-    """The column that holds `field` in `language`, e.g. title_fr."""
-    return build_localized_fieldname(field, language)
-
-
-def per_language(field):
-    """The field's column in each language: title_fr, title_en."""
-    return [localized(field, code) for code in LANGUAGE_CODES]
-
-
+# The columns the database computes for the publication gate.
+GATE_COLUMNS = [*per_language("is_complete"), *per_language("is_publishable")]
 # Columns no public page reads, left in the database when pages load releases.
 NOT_ON_PAGES = [
     *per_language("search_text"),
@@ -98,10 +86,18 @@ def release_url_around_slug(language, urlconf, script_prefix):
     return prefix, suffix
 
 
-def filled(field, language):
-    """Q for rows where the `language` version of `field` is not empty."""
-    column = localized(field, language)
-    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+def search_vectors():
+    """PostgreSQL's weighted search vectors, computed from the row's text columns."""
+    return {f"search_vector_{code}": fulltext.search_vector(code) for code in LANGUAGE_CODES}
+
+
+def computed_flag(condition):
+    """A boolean column the database computes from the row's other columns."""
+    return models.GeneratedField(
+        expression=Case(When(condition, then=Value(True)), default=Value(False)),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
 
 
 def complete(language):
@@ -148,33 +144,25 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return fulltext.search(self, query, language or translation.get_language())
 
     def refresh_derived_fields(self):
-        """Recompute what save() derives: completeness, publishability, search columns."""
-        self.update(
-            **{
-                f"{column}_{code}": Case(
-                    When(condition(code), then=Value(True)), default=Value(False)
-                )
-                for column, condition in (
-                    ("is_complete", complete),
-                    ("is_publishable", publishable),
-                )
-                for code in LANGUAGE_CODES
-            }
-        )
+        """Write again what save() derives, for rows saved without it (a restored
+        revision, a fixture, a bulk insert): search columns and archive counts. The
+        publication gate's flags need nothing: the database computes them."""
         text_columns = [f"{field}_{code}" for field in ("title", "standfirst", "body")
                         for code in LANGUAGE_CODES]  # fmt: skip
         for release in self.only("pk", *text_columns):
-            PressRelease.objects.filter(pk=release.pk).update(
-                **{
-                    f"search_text_{code}": fulltext.searchable_text(release, code)
-                    for code in LANGUAGE_CODES
-                }
-            )
+            PressRelease.objects.filter(pk=release.pk).update(**release.searchable_texts())
         if fulltext.uses_postgres():
-            self.update(
-                **{f"search_vector_{code}": fulltext.search_vector(code) for code in LANGUAGE_CODES}
-            )
+            self.update(**search_vectors())
+        from .archive import ArchiveYear  # counts derived from releases: imports them
+
         ArchiveYear.objects.recount()
+
+    def next_scheduled_publication(self):
+        """When the next published release goes live by the clock, or None (core.page_cache)."""
+        scheduled = self.filter(
+            status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+        return scheduled.aggregate(next=models.Min("published_at"))["next"]
 
     def mentioning(self, ranking):
         """Releases announcing at least one result of `ranking`."""
@@ -241,55 +229,6 @@ class ReleasesWithAwards(models.query.ModelIterable):
         releases = list(super().__iter__())
         attach_awards(releases, self.queryset.db)
         yield from releases
-
-
-class ContactQuerySet(TranslationTrackedQuerySet):
-    def listed(self):
-        """Contacts on the public contacts page: the active ones."""
-        return self.filter(is_active=True)
-
-
-class Contact(CleanTextMixin, TranslationTracked, models.Model):
-    translation_required_fields = ("name", "role", "organisation")
-
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(
-        _("phone"),
-        max_length=40,
-        blank=True,
-        validators=[
-            RegexValidator(
-                r"^\+?[0-9 ().-]{6,}$",
-                _("Enter a phone number such as +33 4 66 78 50 00."),
-            )
-        ],
-    )
-    is_active = models.BooleanField(
-        _("active"),
-        default=True,
-        help_text=_("Inactive contacts stay on past releases but leave the contacts page."),
-    )
-    position = models.PositiveIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first on the contacts page.")
-    )
-
-    objects = ContactQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("press contact")
-        verbose_name_plural = _("press contacts")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.role})" if self.role else self.name
-
-    def phone_uri(self):
-        """The phone number as a tel: URI (digits and a leading +)."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
 
 
 class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
@@ -391,15 +330,15 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Derived from the text by save() (refresh_derived_fields): the publication gate's
-    # per-language completeness, and the site search's columns (newsroom.search).
-    is_complete_fr = models.BooleanField(default=False, editable=False)
-    is_complete_en = models.BooleanField(default=False, editable=False)
-    is_publishable_fr = models.BooleanField(default=False, editable=False)
-    is_publishable_en = models.BooleanField(default=False, editable=False)
+    # The publication gate, per language, computed by the database from the row.
+    is_complete_fr = computed_flag(complete("fr"))
+    is_complete_en = computed_flag(complete("en"))
+    is_publishable_fr = computed_flag(publishable("fr"))
+    is_publishable_en = computed_flag(publishable("en"))
     # New at every save: an edit form carries the one it started from (optimistic locking).
     edit_token = models.UUIDField(default=uuid4, editable=False)
-    # The publication year in the institution's time zone, for the archive by year.
+    # Derived by save() (see derive_columns): the publication year in the institution's
+    # time zone, for the archive by year, and the site search's columns (newsroom.search).
     published_year = models.PositiveSmallIntegerField(null=True, editable=False)
     search_text_fr = models.TextField(default="", editable=False)
     search_text_en = models.TextField(default="", editable=False)
@@ -441,18 +380,19 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
         self.hold_until_embargo_ends()
-        self.published_year = timezone.localtime(self.published_at).year
         self.edit_token = uuid4()
+        self.published_year = timezone.localtime(self.published_at).year
         super().save(*args, **kwargs)
-        PressRelease.objects.filter(pk=self.pk).refresh_derived_fields()
-        derived = PressRelease.objects.filter(pk=self.pk).values(
-            *(f"{column}_{code}" for column in ("is_complete", "is_publishable")
-              for code in LANGUAGE_CODES)
-        ).get()  # fmt: skip
-        for column, value in derived.items():
-            setattr(self, column, value)
+        # From the text as saved (sanitised), in the same transaction.
+        PressRelease.objects.filter(pk=self.pk).update(
+            **self.searchable_texts(), **(search_vectors() if fulltext.uses_postgres() else {})
+        )
+        self.refresh_from_db(fields=GATE_COLUMNS)
+        from .archive import ArchiveYear  # counts derived from releases: imports them
+
+        ArchiveYear.objects.recount()
         self.saved_status = self.status
-        # Again now that the derived columns are written (post_save came before them).
+        # Again now that every derived column is written (post_save came before them).
         content_changed()
 
     def get_absolute_url(self, language=None):
@@ -499,6 +439,11 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         for code in LANGUAGE_CODES:
             if not getattr(self, localized("slug", code)):
                 setattr(self, localized("slug", code), None)
+
+    def searchable_texts(self):
+        """{search_text_<lang>: the text the SQLite search looks in} (newsroom.search)."""
+        return {f"search_text_{code}": fulltext.searchable_text(self, code)
+                for code in LANGUAGE_CODES}  # fmt: skip
 
     def is_complete_in(self, language):
         return all(getattr(self, localized(field, language)) for field in ("title", "slug", "body"))
@@ -575,256 +520,3 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     def modified_at(self):
         """When readers last saw a change: the publication, or a later correction."""
         return max(self.published_at, self.updated_at)
-
-
-class ArchiveYearQuerySet(models.QuerySet):
-    def recount(self):
-        """Count again, from the releases, every year's published ones per language."""
-        published = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED)
-        per_language = {}
-        for code in LANGUAGE_CODES:
-            in_language = Q(**{f"is_publishable_{code}": True})
-            per_language[code] = models.Count("pk", filter=in_language)
-            per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
-        rows = published.order_by().values("published_year").annotate(**per_language)
-        ArchiveYear.objects.all().delete()
-        ArchiveYear.objects.bulk_create(
-            ArchiveYear(
-                language=code,
-                year=row["published_year"],
-                releases=row[code],
-                latest_publication=row[f"{code}_latest"],
-            )
-            for row in rows
-            for code in LANGUAGE_CODES
-            if row[code]
-        )
-
-    def public_counts(self, language=None):
-        """{year: public releases in `language`}, newest year first, empty years left out.
-
-        What `PressRelease.objects.public(language)` holds, per year, read from a few
-        rows: minus the releases whose publication time is still to come.
-        """
-        language = language or translation.get_language()
-        now = timezone.now()
-        rows = self.filter(language=language).values_list("year", "releases", "latest_publication")
-        counts = {year: releases for year, releases, _latest in rows}
-        if any(latest > now for _year, _releases, latest in rows):
-            scheduled = PressRelease.objects.filter(
-                status=PressRelease.Status.PUBLISHED,
-                published_at__gt=now,
-                **{f"is_publishable_{language}": True},
-            ).values_list("published_year", flat=True)
-            for year in scheduled:
-                counts[year] = counts.get(year, 0) - 1
-        return {year: counts[year] for year in sorted(counts, reverse=True) if counts[year] > 0}
-
-
-class ArchiveYear(models.Model):
-    """How many releases are published in one language in one year, scheduled ones
-    included: the archive's years and the news list's page count without reading every
-    release. Counted again whenever releases change (`refresh_derived_fields`)."""
-
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
-    year = models.PositiveSmallIntegerField()
-    releases = models.PositiveIntegerField()
-    # When the last of them goes live: until then, some are scheduled, not yet public.
-    latest_publication = models.DateTimeField()
-
-    objects = ArchiveYearQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["language", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["language", "year"], name="unique_archive_year")
-        ]
-
-    def __str__(self):
-        return f"{self.year} ({self.language}): {self.releases}"
-
-
-class ReleaseContact(models.Model):
-    release = models.ForeignKey(
-        PressRelease,
-        on_delete=models.CASCADE,
-        related_name="release_contacts",
-        verbose_name=_("press release"),
-    )
-    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, verbose_name=_("press contact"))
-    position = models.PositiveIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("press contact of the release")
-        verbose_name_plural = _("press contacts of the release")
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["release", "contact"], name="unique_release_contact")
-        ]
-
-    def __str__(self):
-        return str(self.contact)
-
-
-def new_access_token():
-    return secrets.token_urlsafe(32)
-
-
-class EmbargoLinkQuerySet(models.QuerySet):
-    def usable(self):
-        """Links that open their release: not revoked, not expired, release approved."""
-        return self.filter(
-            revoked_at__isnull=True,
-            expires_at__gt=timezone.now(),
-            release__status=PressRelease.Status.PUBLISHED,
-        )
-
-
-class EmbargoLink(models.Model):
-    """A journalist's personal, revocable, expiring link to read a release early."""
-
-    release = models.ForeignKey(
-        PressRelease,
-        on_delete=models.CASCADE,
-        related_name="embargo_links",
-        verbose_name=_("press release"),
-    )
-    journalist = models.CharField(_("journalist"), max_length=200)
-    outlet = models.CharField(_("media outlet"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
-    expires_at = models.DateTimeField(
-        _("link expires"), help_text=_("After this moment the link opens nothing.")
-    )
-    revoked = models.BooleanField(
-        _("revoked"), default=False, help_text=_("A revoked link opens nothing, at once.")
-    )
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_opened_at = models.DateTimeField(_("last opened"), null=True, editable=False)
-    times_opened = models.PositiveIntegerField(_("times opened"), default=0, editable=False)
-
-    objects = EmbargoLinkQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("journalist link")
-        verbose_name_plural = _("journalist links (early reading under embargo)")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.journalist} ({self.outlet})" if self.outlet else self.journalist
-
-    def save(self, *args, **kwargs):
-        if self.revoked and self.revoked_at is None:
-            self.revoked_at = timezone.now()
-        elif not self.revoked:
-            self.revoked_at = None
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("preview-embargo", kwargs={"token": self.token})
-
-    def record_opening(self):
-        EmbargoLink.objects.filter(pk=self.pk).update(
-            last_opened_at=timezone.now(), times_opened=models.F("times_opened") + 1
-        )
-
-
-# What one request reads once: filled while a request runs (see NewsroomConfig.ready).
-request_memo = Local()
-
-
-def start_request_memo(**kwargs):
-    request_memo.active, request_memo.institution = True, None
-
-
-def end_request_memo(**kwargs):
-    request_memo.active, request_memo.institution = False, None
-
-
-class Institution(CleanTextMixin, models.Model):
-    """The publishing institution: one row, edited in the admin, used by every page."""
-
-    SINGLETON_ID = 1
-    CACHE_KEY = "newsroom:institution"
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON_ID, editable=False)
-    name = models.CharField(_("name"), max_length=200)
-    logo = SafeImageField(
-        _("logo"),
-        upload_to="institution/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    address = models.TextField(_("postal address"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    about = RichTextField(
-        _("about the institution"),
-        blank=True,
-        help_text=_("The boilerplate paragraph printed at the end of every release."),
-    )
-    social_profiles = models.TextField(
-        _("social media profiles"),
-        blank=True,
-        help_text=_("One address per line, e.g. https://www.linkedin.com/school/…"),
-    )
-    default_share_image = SafeImageField(
-        _("default share image"),
-        upload_to="institution/",
-        blank=True,
-        width_field="share_image_width",
-        height_field="share_image_height",
-        help_text=_("Shown by social networks for pages without an image of their own."),
-    )
-    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("institution")
-        verbose_name_plural = _("institution")
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="institution_is_a_singleton")]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.id = self.SINGLETON_ID
-        super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-        request_memo.institution = None
-
-    @classmethod
-    def load(cls):
-        """The institution, from the cache; created from settings on first use.
-
-        Within a request it is read once (pages, feeds and metadata all ask for it).
-        """
-        institution = getattr(request_memo, "institution", None)
-        if institution is None:
-            institution = cache.get(cls.CACHE_KEY)
-            if institution is None:
-                institution, _created = cls.objects.get_or_create(
-                    id=cls.SINGLETON_ID, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
-                )
-                cache.set(cls.CACHE_KEY, institution, timeout=None)
-            if getattr(request_memo, "active", False):
-                request_memo.institution = institution
-        return institution
-
-    def profile_urls(self):
-        return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]

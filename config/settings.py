@@ -1,7 +1,7 @@
 """Settings for the newsroom project, read from environment variables.
 
 Every setting has a safe local default; production sets DJANGO_SECRET_KEY,
-DJANGO_ALLOWED_HOSTS and DATABASE_URL. README.md lists the variables.
+DJANGO_ALLOWED_HOSTS and DATABASE_URL. docs/configuration.md lists the variables.
 """
 
 import os
@@ -67,9 +67,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # modeltranslation must come before the admin so its tabs and fields register.
+    # First: the translated fields must exist before any other app looks at the models.
     "modeltranslation",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,15 +79,20 @@ INSTALLED_APPS = [
     "axes",
     "ckeditor",
     "reversion",
-    "newsroom",
+    # The layers, lowest first (docs/architecture.md).
+    "core",
     "rankings",
+    "newsroom",
+    # Last: its autodiscovery builds the admin once every app's ready() has registered
+    # its models with django-reversion (which fields a revision holds).
+    "django.contrib.admin",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files, compressed and with far-future caching, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "newsroom.security.NewsroomCSPMiddleware",
+    "config.security.NewsroomCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,20 +106,20 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
-WSGI_APPLICATION = "newsroom.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
-    # Public pages (newsroom.templating); the admin and forms use Django's templates.
+    # Public pages (config.jinja2); the admin and forms use Django's templates.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "newsroom.templating.environment",
+            "environment": "config.jinja2.environment",
             "context_processors": [
                 "django.template.context_processors.i18n",
-                "newsroom.context_processors.institution",
+                "core.context_processors.institution",
             ],
         },
     },
@@ -129,7 +133,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.institution",
+                "core.context_processors.institution",
             ],
         },
     },
@@ -174,8 +178,8 @@ STATICFILES_DIRS = [BASE_DIR / "static", ("jquery-ui", jquery_ui.BASE_DIR)]
 
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
 STORAGES = {
-    # Uploaded media: local files by default; an S3-compatible bucket with
-    # django-storages, e.g. DJANGO_MEDIA_STORAGE=storages.backends.s3.S3Storage (README).
+    # Uploaded media: local files by default; an S3-compatible bucket with django-storages,
+    # e.g. DJANGO_MEDIA_STORAGE=storages.backends.s3.S3Storage (docs/deployment.md).
     "default": {
         "BACKEND": os.environ.get(
             "DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
@@ -183,7 +187,7 @@ STORAGES = {
     },
     # Hashed, compressed static files (run collectstatic) unless DJANGO_STATIC_MANIFEST=0.
     "staticfiles": {
-        "BACKEND": "newsroom.static_storage.StaticFilesStorage"
+        "BACKEND": "config.static_storage.StaticFilesStorage"
         if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -205,7 +209,7 @@ _RICH_TEXT_EDITOR = {
     "format_tags": "p;h2;h3;h4",
     "height": 420,
     "width": "100%",
-    # Matches newsroom.richtext.ALLOWED_TAGS: the editor never produces what the
+    # Matches core.richtext.ALLOWED_TAGS: the editor never produces what the
     # server would strip.
     "allowedContent": (
         "p br h2 h3 h4 strong em sub sup hr ul ol li blockquote figcaption caption"
@@ -224,7 +228,7 @@ _RICH_TEXT_EDITOR = {
         "smiley,elementspath,save,newpage,print,language,div,sourcearea,sourcedialog"
     ),
     "removeDialogTabs": "image:advanced;image:Link;link:advanced;table:advanced",
-    # Images go through our own upload view (see newsroom.richtext.upload_image).
+    # Images go through our own upload view (see core.richtext.upload_image).
     "extraPlugins": "uploadimage",
     "uploadUrl": reverse_lazy("richtext-upload"),
     "filebrowserImageUploadUrl": reverse_lazy("richtext-upload"),
@@ -246,7 +250,7 @@ CKEDITOR_CONFIGS = {
     },
 }
 
-# Security: headers, cookies and the login throttle. README.md, "Security", explains.
+# Security: headers, cookies and the login throttle. docs/deployment.md, "Security", explains.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -280,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Granted under /admin/ only (newsroom.security.NewsroomCSPMiddleware), for CKEditor 4.
+# Granted under /admin/ only (config.security.NewsroomCSPMiddleware), for CKEditor 4.
 CSP_ADMIN_ADDITIONS = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
@@ -297,7 +301,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_M
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 AXES_VERBOSE = False
 # The request header holding the client address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
@@ -327,8 +331,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# CKEditor 4.22.1 is out of support; we keep it at the client's request and make the
-# site safe regardless (server-side sanitising, restricted editor): see README, Security.
+# CKEditor 4.22.1 is out of support; we keep it at the client's request and make the site
+# safe regardless (server-side sanitising, restricted editor): docs/deployment.md, Security.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 # French ordinals agree with the institution's gender: « l'école est 1re », « l'institut est 1er ».

@@ -78,6 +78,8 @@ class CleanTextMixin:
 
     def save(self, *args, **kwargs):
         for field in self._meta.concrete_fields:
+            if field.generated:
+                continue
             value = getattr(self, field.attname)
             if isinstance(value, str):
                 setattr(self, field.attname, strip_control_characters(value))

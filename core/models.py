@@ -1,0 +1,101 @@
+"""The building blocks' one model: the publishing institution, edited in the admin."""
+
+from asgiref.local import Local
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .images import SafeImageField
+from .richtext import CleanTextMixin, RichTextField
+
+# What one request reads once: filled while a request runs (see CoreConfig.ready).
+request_memo = Local()
+
+
+def start_request_memo(**kwargs):
+    request_memo.active, request_memo.institution = True, None
+
+
+def end_request_memo(**kwargs):
+    request_memo.active, request_memo.institution = False, None
+
+
+class Institution(CleanTextMixin, models.Model):
+    """The publishing institution: one row, edited in the admin, used by every page."""
+
+    SINGLETON_ID = 1
+    CACHE_KEY = "newsroom:institution"
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON_ID, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    logo = SafeImageField(
+        _("logo"),
+        upload_to="institution/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    address = models.TextField(_("postal address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    about = RichTextField(
+        _("about the institution"),
+        blank=True,
+        help_text=_("The boilerplate paragraph printed at the end of every release."),
+    )
+    social_profiles = models.TextField(
+        _("social media profiles"),
+        blank=True,
+        help_text=_("One address per line, e.g. https://www.linkedin.com/school/…"),
+    )
+    default_share_image = SafeImageField(
+        _("default share image"),
+        upload_to="institution/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text=_("Shown by social networks for pages without an image of their own."),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institution")
+        # Created by the newsroom app before the building blocks had an app of their own.
+        db_table = "newsroom_institution"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="institution_is_a_singleton")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.id = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+        request_memo.institution = None
+
+    @classmethod
+    def load(cls):
+        """The institution, from the cache; created from settings on first use.
+
+        Within a request it is read once (pages, feeds and metadata all ask for it).
+        """
+        institution = getattr(request_memo, "institution", None)
+        if institution is None:
+            institution = cache.get(cls.CACHE_KEY)
+            if institution is None:
+                institution, _created = cls.objects.get_or_create(
+                    id=cls.SINGLETON_ID, defaults={"name": settings.NEWSROOM_INSTITUTION_NAME}
+                )
+                cache.set(cls.CACHE_KEY, institution, timeout=None)
+            if getattr(request_memo, "active", False):
+                request_memo.institution = institution
+        return institution
+
+    def profile_urls(self):
+        return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]

@@ -1,0 +1,8 @@
+"""The release app's models, one module per concern."""
+
+from .archive import ArchiveYear
+from .contacts import Contact, ReleaseContact
+from .embargo import EmbargoLink
+from .releases import PressRelease
+
+__all__ = ["ArchiveYear", "Contact", "EmbargoLink", "PressRelease", "ReleaseContact"]
