@@ -65,10 +65,11 @@ bench: venv
 	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
 	sh -c '$(MANAGE) migrate -v 0 && $(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) benchmark $(BENCH_ARGS)'
 
-# Static checks CI runs besides the tests.
+# Static checks CI runs besides the tests: the hooks of .pre-commit-config.yaml (ruff,
+# django-upgrade, djlint, the layers' import contracts, a lock file without index URLs),
+# then Django's own checks.
 check: venv
-	$(BIN)/ruff format --check .
-	$(BIN)/ruff check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore=.venv -v 0
@@ -89,7 +90,8 @@ messages: venv
 # Re-pin every dependency (needs network access to PyPI).
 lock: venv
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
