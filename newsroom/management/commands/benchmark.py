@@ -213,6 +213,11 @@ class Command(BaseCommand):
             action="store_true",
             help="also count instructions per cold request with valgrind (a few minutes more)",
         )
+        parser.add_argument(
+            "--only-instructions",
+            action="store_true",
+            help="count instructions per cold request, print them and stop (no load test)",
+        )
         # What each valgrind run does (see count_instructions).
         parser.add_argument("--serve-in-process", nargs="+", help=argparse.SUPPRESS)
         parser.add_argument("--measured", help=argparse.SUPPRESS)
@@ -222,7 +227,8 @@ class Command(BaseCommand):
         if options["serve_in_process"]:
             serve_in_process(options["serve_in_process"], options["measured"], options["requests"])
             return
-        if options["instructions"] and not shutil.which("valgrind"):
+        counting = options["instructions"] or options["only_instructions"]
+        if counting and not shutil.which("valgrind"):
             raise CommandError("--instructions needs valgrind (apt-get install valgrind).")
         started = time.monotonic()
         created = self.generate(releases)
@@ -231,6 +237,10 @@ class Command(BaseCommand):
             f"{time.monotonic() - started:.1f} s)"
         )
         urls = self.urls()
+        if options["only_instructions"]:
+            for name, millions in instructions_per_request(urls).items():
+                self.stdout.write(f"cold  {name:22} {millions:8.1f} M instructions/request")
+            return
         rounds, memory = [], {"cold": 0.0, "warm": 0.0}
         for number in range(1, options["rounds"] + 1):
             self.stdout.write(f"Round {number} of {options['rounds']}")
