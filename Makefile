@@ -44,7 +44,7 @@ $(AXE): tests/browser/js/package-lock.json
 	npm ci --prefix tests/browser/js --no-audit --no-fund --silent
 	touch $@
 
-# The README's pictures (a release with badges, the admin editing it), from the demo content.
+# The pictures of the README and docs/editors.md, from the demo content, in Chromium.
 screenshots: venv
 	README_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_journeys.py -k readme_screenshots
 

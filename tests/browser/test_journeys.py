@@ -225,7 +225,7 @@ def test_visitor_gets_around_by_keyboard_only(page, settings):
 
 
 def test_readme_screenshots(admin_page, client):
-    """The README's pictures: a release with badges, the admin editing it, its workflow."""
+    """The pictures of the README and of docs/editors.md, from the demo content."""
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
@@ -244,5 +244,15 @@ def test_readme_screenshots(admin_page, client):
     page.locator("fieldset", has=page.locator("#id_embargo_until_0")).screenshot(
         path=str(target / "admin-publication.png")
     )
-    assert (target / "release-page.png").stat().st_size > 10_000
-    assert (target / "admin-publication.png").stat().st_size > 10_000
+    page.goto("/admin/newsroom/pressrelease/")
+    page.screenshot(path=str(target / "admin-release-list.png"), full_page=False)
+    page.goto(f"/preview/release/{embargoed.uuid}/fr/")
+    page.screenshot(path=str(target / "preview.png"), full_page=False)
+    page.goto("/admin/translations/")
+    page.screenshot(path=str(target / "translation-board.png"), full_page=False)
+    award = release.awards.order_by("pk").first()
+    page.goto(f"/admin/rankings/award/{award.pk}/change/")
+    page.screenshot(path=str(target / "admin-award.png"), full_page=False)
+    for name in ("release-page", "admin-publication", "admin-release-list", "preview",
+                 "translation-board", "admin-award"):  # fmt: skip
+        assert (target / f"{name}.png").stat().st_size > 10_000, name

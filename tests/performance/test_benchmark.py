@@ -63,3 +63,17 @@ def test_report_says_which_targets_are_met(tmp_path):
     assert "**not met**: cold search p99 under 100 ms (120 ms; 94 ms at the issue's speed)" in text
     assert "met: a worker under 100 MB (70 MB)" in text
     assert "| news list, page 1 | 230 | 9.2% | 9.2% / 7.7% / 10.6% |" in text
+
+
+def test_report_keeps_the_rest_of_the_page(tmp_path):
+    """A new report replaces the last one and keeps what the page says around it."""
+    from newsroom.management.commands.benchmark import REPORT_END, REPORT_START, write_report
+
+    page = tmp_path / "performance.md"
+    page.write_text(
+        f"# Performance\n\nIntro.\n\n{REPORT_START}\nold figures\n{REPORT_END}\n\nHistory.\n"
+    )
+    write_report(page, "new figures")
+    text = page.read_text()
+    assert "new figures" in text and "old figures" not in text
+    assert text.startswith("# Performance\n\nIntro.") and text.endswith("History.\n")

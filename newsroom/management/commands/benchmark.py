@@ -185,6 +185,21 @@ def at_reference_speed(result):
     return f"; {result['p99'] * ceiling / REFERENCE_CEILING_RPS:.0f} ms at the issue's speed"
 
 
+# The report replaces what stands between these lines; the rest of the page (earlier
+# figures, before-and-after comparisons) is kept.
+REPORT_START, REPORT_END = "<!-- make bench: start -->", "<!-- make bench: end -->"
+
+
+def write_report(path, report):
+    page = path.read_text() if path.exists() else f"# Performance\n\n{REPORT_START}\n{REPORT_END}\n"
+    if REPORT_START not in page:
+        page = f"{page.rstrip()}\n\n{REPORT_START}\n{REPORT_END}\n"
+    before, rest = page.split(REPORT_START, 1)
+    after = rest.split(REPORT_END, 1)[1] if REPORT_END in rest else "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{before}{REPORT_START}\n{report.strip()}\n{REPORT_END}{after}")
+
+
 def worker_peak_rss_mb(master_pid):
     children = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True
@@ -405,9 +420,7 @@ class Command(BaseCommand):
         machine = f"{platform.node()} — {platform.machine()}, {os.cpu_count()} cores, " + (
             f"Python {platform.python_version()}, {settings.DATABASES['default']['ENGINE']}"
         )
-        text = f"""# Performance
-
-Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
+        text = f"""Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
 {releases:,} bilingual releases (one in five French-only), two awards and a contact
 each; gunicorn with 2 sync workers, debug off; wrk, {connections} connections,
 {duration} s per URL. "Cold" is a server without a cache (every request renders the
@@ -430,6 +443,5 @@ Targets (issue 7), in this run:
 
 {chr(10).join(target_verdicts(results, memory))}
 """
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text)
+        write_report(Path(output), text)
         self.stdout.write(f"Written to {output}")
