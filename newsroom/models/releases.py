@@ -123,8 +123,8 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         The single rule of visibility: published, publication time passed (an
         embargo holds it back to the embargo's end), and that language may go
         public: complete, marked ready, and — for a release that waits for every
-        language — all of them ready (`is_publishable_<lang>`, kept up to date on
-        save, so that one partial index per language answers it).
+        language — all of them ready (`is_publishable_<lang>`, a column the database
+        computes from the row, so that one partial index per language answers it).
         """
         language = language or translation.get_language()
         return self.filter(
