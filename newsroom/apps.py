@@ -9,7 +9,13 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         import reversion
-        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_save,
+        )
 
         from core.languages import per_language
         from core.page_cache import changes_by_the_clock, content_changed
@@ -33,6 +39,7 @@ class NewsroomConfig(AppConfig):
             content_changed, sender=PressRelease.awards.through, dispatch_uid="pages-awards"
         )
         changes_by_the_clock(PressRelease.objects.next_scheduled_publication)
+        pre_save.connect(year_before_raw_save, sender=PressRelease, dispatch_uid="release-year")
         post_save.connect(
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
@@ -40,14 +47,30 @@ class NewsroomConfig(AppConfig):
         post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="sqlite-search-index")
 
 
-def refresh_after_raw_save(sender, instance, raw, **kwargs):
-    """A revision restored (or a fixture loaded) skips save(): derive what it derives."""
+def year_before_raw_save(sender, instance, raw, using, **kwargs):
+    """A revision restored (or a backup loaded) may move a release to another year."""
     if raw:
-        sender.objects.filter(pk=instance.pk).refresh_derived_fields()
+        instance.saved_year = (
+            sender.objects.using(using)
+            .filter(pk=instance.pk)
+            .values_list("published_year", flat=True)
+            .first()
+        )
 
 
-def recount_archive(sender, **kwargs):
-    """A deleted release leaves its year's count (saves recount in save())."""
+def refresh_after_raw_save(sender, instance, raw, using, **kwargs):
+    """A raw save skips save(): derive what it derives, and count its years again once
+    the transaction commits (after the whole backup is loaded)."""
     from .models import ArchiveYear
 
-    ArchiveYear.objects.recount()
+    if raw:
+        sender.objects.using(using).filter(pk=instance.pk).refresh_derived_fields()
+        years = {instance.saved_year, instance.published_year}
+        ArchiveYear.objects.using(using).recount_after_commit(years)
+
+
+def recount_archive(sender, instance, using, **kwargs):
+    """A deleted release leaves its year's count."""
+    from .models import ArchiveYear
+
+    ArchiveYear.objects.using(using).recount({instance.published_year})

@@ -5,17 +5,11 @@ import core.richtext
 from django.db import migrations, models
 
 
-def move_content_type(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label="newsroom", model="institution").update(app_label="core")
-
-
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -47,6 +41,4 @@ class Migration(migrations.Migration):
             },
             bases=(core.richtext.CleanTextMixin, models.Model),
         )]),
-        # Its permissions and revisions follow it: they point at its content type.
-        migrations.RunPython(move_content_type, migrations.RunPython.noop),
     ]

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
@@ -9,27 +9,71 @@ from .releases import PressRelease
 
 
 class ArchiveYearQuerySet(models.QuerySet):
-    def recount(self):
-        """Count again, from the releases, every year's published ones per language."""
-        published = PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED)
-        per_language = {}
-        for code in LANGUAGE_CODES:
-            in_language = Q(**{f"is_publishable_{code}": True})
-            per_language[code] = models.Count("pk", filter=in_language)
-            per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
-        rows = published.order_by().values("published_year").annotate(**per_language)
-        ArchiveYear.objects.all().delete()
-        ArchiveYear.objects.bulk_create(
-            ArchiveYear(
-                language=code,
-                year=row["published_year"],
-                releases=row[code],
-                latest_publication=row[f"{code}_latest"],
-            )
-            for row in rows
-            for code in LANGUAGE_CODES
-            if row[code]
+    def recount(self, years=None):
+        """Count again, from the releases, the published ones of `years` (default: every
+        year) in each language.
+
+        Safe under concurrency by construction: the rows of those years are made to
+        exist, then locked in one order (PostgreSQL; SQLite's write transactions run
+        one at a time), and only then counted. A transaction saving a release of the
+        same year waits for the lock, and its count, made after, sees this one's
+        release once committed.
+        """
+        database = self.db
+        published = PressRelease.objects.using(database).filter(
+            status=PressRelease.Status.PUBLISHED
         )
+        if years is None:
+            years = set(published.values_list("published_year", flat=True).distinct())
+            years |= set(ArchiveYear.objects.using(database).values_list("year", flat=True))
+        years = sorted(year for year in years if year is not None)
+        if not years:
+            return
+        rows = ArchiveYear.objects.using(database)
+        with transaction.atomic(using=database):
+            rows.bulk_create(
+                [ArchiveYear(language=code, year=year, releases=0)
+                 for year in years for code in LANGUAGE_CODES],
+                ignore_conflicts=True,
+            )  # fmt: skip
+            locked = rows.select_for_update().filter(year__in=years).order_by("language", "year")
+            counted = {(row.language, row.year): row for row in locked}
+            per_language = {}
+            for code in LANGUAGE_CODES:
+                in_language = Q(**{f"is_publishable_{code}": True})
+                per_language[code] = models.Count("pk", filter=in_language)
+                per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
+            totals = {
+                row["published_year"]: row
+                for row in published.filter(published_year__in=years)
+                .order_by()
+                .values("published_year")
+                .annotate(**per_language)
+            }
+            for (code, year), row in counted.items():
+                total = totals.get(year, {})
+                row.releases = total.get(code) or 0
+                row.latest_publication = total.get(f"{code}_latest")
+            rows.bulk_update(counted.values(), ["releases", "latest_publication"])
+            rows.filter(year__in=years, releases=0).delete()
+
+    def recount_after_commit(self, years):
+        """Recount `years` once the current transaction commits, once for all the
+        releases it saved: loading a backup (raw saves) restores the counts it holds
+        first, then counts them again."""
+        database = self.db
+        connection = connections[database]
+        pending = getattr(connection, "archive_years_to_recount", None)
+        if pending is None:
+            pending = connection.archive_years_to_recount = set()
+
+            def recount_pending():
+                years = connection.archive_years_to_recount
+                connection.archive_years_to_recount = None
+                ArchiveYear.objects.using(database).recount(years)
+
+            transaction.on_commit(recount_pending, using=database)
+        pending.update(years)
 
     def public_counts(self, language=None):
         """{year: public releases in `language`}, newest year first, empty years left out.
@@ -39,7 +83,9 @@ class ArchiveYearQuerySet(models.QuerySet):
         """
         language = language or translation.get_language()
         now = timezone.now()
-        rows = self.filter(language=language).values_list("year", "releases", "latest_publication")
+        rows = self.filter(language=language, releases__gt=0).values_list(
+            "year", "releases", "latest_publication"
+        )
         counts = {year: releases for year, releases, _latest in rows}
         if any(latest > now for _year, _releases, latest in rows):
             scheduled = PressRelease.objects.filter(
@@ -55,13 +101,14 @@ class ArchiveYearQuerySet(models.QuerySet):
 class ArchiveYear(models.Model):
     """How many releases are published in one language in one year, scheduled ones
     included: the archive's years and the news list's page count without reading every
-    release. Counted again whenever releases change (`refresh_derived_fields`)."""
+    release. The years a save or a deletion touches are counted again in its
+    transaction (`ArchiveYearQuerySet.recount`)."""
 
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)
     year = models.PositiveSmallIntegerField()
     releases = models.PositiveIntegerField()
     # When the last of them goes live: until then, some are scheduled, not yet public.
-    latest_publication = models.DateTimeField()
+    latest_publication = models.DateTimeField(null=True)
 
     objects = ArchiveYearQuerySet.as_manager()
 

@@ -145,17 +145,15 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
 
     def refresh_derived_fields(self):
         """Write again what save() derives, for rows saved without it (a restored
-        revision, a fixture, a bulk insert): search columns and archive counts. The
-        publication gate's flags need nothing: the database computes them."""
+        revision, a fixture, a bulk insert): the search columns. The publication gate's
+        flags need nothing: the database computes them. Archive counts are the caller's
+        (`ArchiveYear.objects.recount`)."""
         text_columns = [f"{field}_{code}" for field in ("title", "standfirst", "body")
                         for code in LANGUAGE_CODES]  # fmt: skip
         for release in self.only("pk", *text_columns):
             PressRelease.objects.filter(pk=release.pk).update(**release.searchable_texts())
         if fulltext.uses_postgres():
             self.update(**search_vectors())
-        from .archive import ArchiveYear  # counts derived from releases: imports them
-
-        ArchiveYear.objects.recount()
 
     def next_scheduled_publication(self):
         """When the next published release goes live by the clock, or None (core.page_cache)."""
@@ -381,6 +379,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         self.store_missing_slugs_as_null()
         self.hold_until_embargo_ends()
         self.edit_token = uuid4()
+        years = {self.stored_year(), timezone.localtime(self.published_at).year}
         self.published_year = timezone.localtime(self.published_at).year
         super().save(*args, **kwargs)
         # From the text as saved (sanitised), in the same transaction.
@@ -390,8 +389,8 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         self.refresh_from_db(fields=GATE_COLUMNS)
         from .archive import ArchiveYear  # counts derived from releases: imports them
 
-        ArchiveYear.objects.recount()
-        self.saved_status = self.status
+        ArchiveYear.objects.using(self._state.db).recount(years)
+        self.saved_status, self.saved_year = self.status, self.published_year
         # Again now that every derived column is written (post_save came before them).
         content_changed()
 
@@ -410,7 +409,22 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         # The status as loaded: what a form does to the instance since does not change
         # what the roles allow (newsroom.workflow).
         instance.saved_status = instance.__dict__.get("status")
+        instance.saved_year = instance.__dict__.get("published_year")
         return instance
+
+    def stored_year(self):
+        """The publication year as saved (None for a new release): a save that moves
+        the release to another year changes that year's count too."""
+        if self._state.adding:
+            return None
+        if getattr(self, "saved_year", None) is None:
+            self.saved_year = (
+                PressRelease.objects.using(self._state.db)
+                .filter(pk=self.pk)
+                .values_list("published_year", flat=True)
+                .first()
+            )
+        return self.saved_year
 
     def clean(self):
         # An editor who leaves a slug blank gets one made from that language's title.

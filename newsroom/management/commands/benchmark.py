@@ -34,7 +34,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from newsroom.models import Contact, PressRelease, ReleaseContact
+from newsroom.models import ArchiveYear, Contact, PressRelease, ReleaseContact
 from rankings.models import Award, Ranking
 
 TABLE_HEADER = (
@@ -354,6 +354,7 @@ class Command(BaseCommand):
             [ReleaseContact(release_id=pk, contact=contact) for pk in ids], batch_size=5000
         )
         PressRelease.objects.filter(pk__in=ids).refresh_derived_fields()
+        ArchiveYear.objects.recount()
         return len(ids)
 
     def urls(self):
