@@ -41,7 +41,12 @@ def local_secret_key():
 def cache_from_url(url):
     """Map a cache URL (locmem://, redis://…, dummy://) to a CACHES entry."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # An unreachable Redis answers as a cache miss (core.cache), within half a second.
+        return {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if url.startswith("locmem://"):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .cache import on_recovery
 from .images import SafeImageField
 from .richtext import CleanTextMixin, RichTextField
 
@@ -20,6 +21,11 @@ def start_request_memo(**kwargs):
 
 def end_request_memo(**kwargs):
     request_memo.active, request_memo.institution = False, None
+
+
+@on_recovery  # an edit made while the cache was down could not drop the kept copy
+def forget_institution():
+    cache.delete(Institution.CACHE_KEY)
 
 
 class Institution(CleanTextMixin, models.Model):

@@ -19,6 +19,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from .cache import on_recovery
+
 VERSION_KEY = "newsroom:content-version"
 HEADERS_KEPT = ("Content-Type", "Last-Modified", "Content-Language", "Content-Disposition")
 
@@ -31,6 +33,7 @@ def content_version():
     return version
 
 
+@on_recovery  # changes made while the cache was down invalidated nothing
 def start_new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 

@@ -1,0 +1,80 @@
+"""A Redis cache whose outage is not the site's.
+
+Every call that cannot reach Redis answers as a miss would (nothing found, nothing
+stored): pages render uncached, the admin works. After a failure Redis is left alone
+for a few seconds rather than waited for on every call, then tried again. The log says
+once that it is down and once that it is back; what changed meanwhile could not be
+invalidated, so the functions registered with `on_recovery` (a new content version,
+for one) run when it answers again.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5
+RECOVERY_HOOKS = []
+
+
+def on_recovery(function):
+    """Run `function()` whenever the cache answers again after an outage."""
+    RECOVERY_HOOKS.append(function)
+    return function
+
+
+class ResilientRedisCache(RedisCache):
+    unreachable_until = None
+
+    def attempt(self, method, fallback, *args):
+        if self.unreachable_until is not None and time.monotonic() < self.unreachable_until:
+            return fallback
+        try:
+            result = method(self, *args)
+        except RedisError as error:
+            if self.unreachable_until is None:
+                logger.error("The cache (Redis) cannot be reached; serving uncached: %s", error)
+            self.unreachable_until = time.monotonic() + RETRY_AFTER_SECONDS
+            return fallback
+        if self.unreachable_until is not None:
+            self.unreachable_until = None
+            logger.warning("The cache (Redis) answers again.")
+            for hook in RECOVERY_HOOKS:
+                hook()
+            # Again, after what the hooks changed (a page key read before is stale).
+            return self.attempt(method, fallback, *args)
+        return result
+
+    def get(self, key, default=None, version=None):
+        return self.attempt(RedisCache.get, default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self.attempt(RedisCache.get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self.attempt(RedisCache.has_key, False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(RedisCache.add, False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(RedisCache.set, None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(RedisCache.set_many, list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(RedisCache.touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self.attempt(RedisCache.delete, False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self.attempt(RedisCache.delete_many, None, keys, version)
+
+    def clear(self):
+        return self.attempt(RedisCache.clear, None)
