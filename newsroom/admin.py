@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -418,6 +419,20 @@ admin.site.unregister(Award)
 @admin.register(Award)
 class AwardWithReleasesAdmin(AwardAdmin):
     inlines = [AnnouncingReleaseInline]
+
+    def get_deleted_objects(self, objs, request):
+        """An award a release announces is protected, like a ranking with awards: the
+        confirmation names the releases and refuses (its badge would vanish silently)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        announcing = PressRelease.objects.filter(awards__in=objs).distinct().order_by("pk")
+        protected = [
+            *protected,
+            *(format_html('{}: <a href="{}">{}</a>', capfirst(PressRelease._meta.verbose_name),
+                          reverse("admin:newsroom_pressrelease_change", args=[release.pk]),
+                          release)
+              for release in announcing),
+        ]  # fmt: skip
+        return deleted, counts, perms_needed, protected
 
 
 BOARD_LIMIT = 200  # rows per kind of content; the count says how many in all

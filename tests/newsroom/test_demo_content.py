@@ -140,3 +140,15 @@ def test_demo_shows_the_workflow(client, demo):
     response = client.get(link.get_absolute_url())
     assert response.status_code == 200
     assert embargoed.title_fr in response.content.decode()
+
+
+def test_demo_content_has_a_first_revision(db):
+    """What the demo creates can be compared with and restored later, awards included."""
+    from reversion.models import Version
+
+    from rankings.models import Award, Ranking
+
+    call_command("load_demo", verbosity=0)
+    for model in (PressRelease, Award, Ranking):
+        for item in model.objects.all():
+            assert Version.objects.get_for_object(item).exists(), item

@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from newsroom.models import PressRelease
 from rankings.models import Award, Ranking
 from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory, jpeg_file
 
@@ -137,15 +136,31 @@ def test_deleting_a_ranking_with_awards_is_refused(editor):
     assert Ranking.objects.filter(pk=ranking.pk).exists()
 
 
-def test_deleting_an_award_unlinks_it_and_keeps_releases(editor):
-    """Deleting an award removes its badge from releases; no release is lost."""
+def test_deleting_an_award_that_releases_announce_is_refused(editor):
+    """An award a release announces cannot be deleted: the admin names the release."""
     award = AwardFactory()
-    release = PressReleaseFactory()
+    release = PressReleaseFactory(title_fr="Le communiqué qui l’annonce")
     release.awards.add(award)
-    editor.post(reverse("admin:rankings_award_delete", args=[award.pk]), {"post": "yes"})
-    assert not Award.objects.exists()
-    assert PressRelease.objects.filter(pk=release.pk).exists()
-    assert not release.awards.exists()
+    url = reverse("admin:rankings_award_delete", args=[award.pk])
+    page = editor.get(url).content.decode()
+    assert "protégés" in page and "Le communiqué qui l’annonce" in page
+    assert "PressRelease_awards object" not in page
+    editor.post(url, {"post": "yes"})
+    assert Award.objects.filter(pk=award.pk).exists()
+    assert list(release.awards.all()) == [award]
+
+
+def test_deleting_awards_in_bulk_spares_those_releases_announce(editor):
+    """The list's delete action is refused too while a selected award is announced."""
+    announced, unused = AwardFactory(), AwardFactory()
+    PressReleaseFactory().awards.add(announced)
+    url = reverse("admin:rankings_award_changelist")
+    data = {"action": "delete_selected", "_selected_action": [announced.pk, unused.pk],
+            "post": "yes"}  # fmt: skip
+    editor.post(url, data)
+    assert Award.objects.count() == 2
+    editor.post(url, {**data, "_selected_action": [unused.pk]})
+    assert list(Award.objects.all()) == [announced]
 
 
 def test_ranking_with_logo_saves(editor):

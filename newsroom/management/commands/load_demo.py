@@ -3,6 +3,7 @@ import random
 import uuid
 from datetime import datetime, timedelta
 
+import reversion
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -60,7 +61,10 @@ class Command(BaseCommand):
     )
 
     @transaction.atomic
+    @reversion.create_revision()
     def handle(self, *args, **options):
+        # What it creates gets a first revision, to compare with or restore later.
+        reversion.set_comment("Demo content")
         self.ensure_institution()
         contacts = {spec["key"]: self.ensure_contact(spec) for spec in demo_content.CONTACTS}
         created = [
