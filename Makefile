@@ -49,7 +49,9 @@ screenshots: venv
 	README_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_journeys.py -k readme_screenshots
 
 # Production serving: debug off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY
-# (and DJANGO_SECURE_COOKIES=0 to sign in over plain http on this machine).
+# (and DJANGO_SECURE_COOKIES=0 to sign in over plain http on this machine). Its workers
+# share a cache in files unless DJANGO_CACHE_URL says otherwise (Redis, say).
+serve-prod: export DJANGO_CACHE_URL ?= file://$(CURDIR)/.cache/django
 serve-prod: venv
 	@test -n "$$DJANGO_SECRET_KEY" || (echo "Set DJANGO_SECRET_KEY first." && exit 1)
 	DJANGO_DEBUG= $(MANAGE) migrate --no-input

@@ -30,3 +30,17 @@ def pre_fork(server, worker):
     objects also stay shared with the master instead of being copied on write."""
     gc.collect()
     gc.freeze()
+
+
+def on_starting(server):
+    """Refuse a cache that several workers cannot share: each would keep its own pages,
+    and a change saved through one worker would not reach the others' (stale pages)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    if server.cfg.workers > 1 and backend.endswith("LocMemCache"):
+        raise RuntimeError(
+            f"{server.cfg.workers} workers cannot share a local-memory cache: set "
+            "DJANGO_CACHE_URL to redis://… (several machines) or file:///path (one machine)."
+        )

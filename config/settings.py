@@ -39,7 +39,7 @@ def local_secret_key():
 
 
 def cache_from_url(url):
-    """Map a cache URL (locmem://, redis://…, dummy://) to a CACHES entry."""
+    """Map a cache URL (locmem://, file:///path, redis://…, dummy://) to a CACHES entry."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         # An unreachable Redis answers as a cache miss (core.cache), within half a second.
         return {
@@ -49,6 +49,12 @@ def cache_from_url(url):
         }
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if url.startswith("file://"):
+        # Files on this machine: shared by every process of one server.
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
     if url.startswith("locmem://"):
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
