@@ -201,9 +201,7 @@ STORAGES = {
     # Uploaded media: local files by default; an S3-compatible bucket with django-storages,
     # e.g. DJANGO_MEDIA_STORAGE=storages.backends.s3.S3Storage (docs/deployment.md).
     "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
-        )
+        "BACKEND": os.environ.get("DJANGO_MEDIA_STORAGE", "core.storage.AtomicFileSystemStorage")
     },
     # Hashed, compressed static files (run collectstatic) unless DJANGO_STATIC_MANIFEST=0.
     "staticfiles": {

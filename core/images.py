@@ -9,12 +9,14 @@ included), no comments, nothing appended after the image data.
 """
 
 import io
+import shutil
 import uuid
 import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,10 @@ MAX_PIXELS = 40_000_000
 MAX_ANIMATION_PIXELS = 200_000_000  # all frames of an animated GIF together
 
 TOO_MANY_PIXELS = _("This image has too many pixels; the limit is %(limit)s megapixels.")
+NO_ROOM = _(
+    "The server has no room left to store this image. Nothing was saved: ask the site's "
+    "administrator to free some space, then try again."
+)
 NOT_AN_IMAGE = _("Upload a JPEG, PNG, WebP or GIF image. This file is not one, or it is damaged.")
 
 
@@ -65,6 +71,21 @@ def sanitise_image(upload):
         ) as error:
             raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     return ContentFile(encoded, name=f"{uuid.uuid4().hex}{EXTENSIONS[image_format]}")
+
+
+# Beyond the picture itself: its renditions, and room for the rest of the site.
+ROOM_TO_SPARE = 20 * 1024 * 1024
+
+
+def check_room(size):
+    """Refuse a picture the media disk has no room for (with its renditions), rather
+    than fail half-way through writing it."""
+    try:
+        free = shutil.disk_usage(default_storage.location).free
+    except (AttributeError, OSError):  # not a local disk (object storage): no measure
+        return
+    if free < 2 * size + ROOM_TO_SPARE:
+        raise ValidationError(NO_ROOM, code="no_room")
 
 
 def check_dimensions(image):
@@ -122,6 +143,7 @@ class SafeImageFormField(forms.ImageField):
         if upload is None:
             return None
         clean = sanitise_image(upload)
+        check_room(clean.size)
         clean.content_type = "image/" + clean.name.rsplit(".", 1)[1].replace("jpg", "jpeg")
         return clean
 

@@ -8,6 +8,7 @@ be transparent) for browsers without WebP.
 
 import io
 import logging
+import re
 from pathlib import PurePosixPath
 
 from django.core.cache import cache
@@ -40,10 +41,8 @@ def make_rendition(original, width, image_format, crop=None):
     known = cache.get(key)
     if known:
         return known
-    if default_storage.exists(name):
-        with default_storage.open(name) as stored, Image.open(stored) as image:
-            result = (name, *image.size)
-    else:
+    result = stored_size(name)
+    if result is None:
         with default_storage.open(original) as source, Image.open(source) as image:
             image = ImageOps.exif_transpose(image)
             if crop:
@@ -60,6 +59,60 @@ def make_rendition(original, width, image_format, crop=None):
             result = (default_storage.save(name, ContentFile(buffer.getvalue())), *image.size)
     cache.set(key, result, timeout=None)
     return result
+
+
+RENDITION_NAME = re.compile(
+    r"renditions/(?P<folder>.+)/(?P<stem>[^/]+)-(?:(?P<width>\d+)w|(?P<crop>\d+x\d+))"
+    r"\.(?P<suffix>webp|jpg|png)"
+)
+FORMATS = {"webp": "WEBP", "jpg": "JPEG", "png": "PNG"}
+
+
+def remake(name):
+    """Make again the rendition `name` when it is missing (deleted, lost with a disk,
+    or never made on this storage): True when it now exists. Only the sizes pages use
+    are made, from an original still stored."""
+    match = RENDITION_NAME.fullmatch(name)
+    if match is None:
+        return False
+    width = int(match["width"] or SHARE_SIZE[0])
+    crop = tuple(map(int, match["crop"].split("x"))) if match["crop"] else None
+    if crop != (SHARE_SIZE if match["crop"] else None):
+        return False
+    if not crop and width not in {w for widths in WIDTHS.values() for w in widths}:
+        return False
+    folder, stem = match["folder"], match["stem"]
+    try:
+        _folders, files = default_storage.listdir(folder)
+    except (OSError, NotImplementedError):
+        return False
+    originals = [file for file in files if file.rsplit(".", 1)[0] == stem]
+    if not originals:
+        return False
+    cache.delete(f"newsroom:rendition:{name}")
+    try:
+        made, _width, _height = make_rendition(
+            f"{folder}/{originals[0]}", width, FORMATS[match["suffix"]], crop
+        )
+    except (OSError, ValueError):
+        logger.warning("Cannot make rendition %s again", name, exc_info=True)
+        return False
+    return made == name
+
+
+def stored_size(name):
+    """(name, width, height) of a rendition already stored and whole, else None: one
+    that cannot be read (cut short by a full disk, say) is removed, to be made again."""
+    if not default_storage.exists(name):
+        return None
+    try:
+        with default_storage.open(name) as stored, Image.open(stored) as image:
+            image.load()
+            return (name, *image.size)
+    except (OSError, ValueError, SyntaxError):
+        logger.warning("Rendition %s cannot be read: made again", name)
+        default_storage.delete(name)
+        return None
 
 
 def srcset(original, use):

@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .images import sanitise_image
+from .images import NO_ROOM, check_room, sanitise_image
 
 LANGUAGE_ATTRIBUTES = {"lang", "dir"}
 
@@ -137,9 +137,13 @@ def upload_image(request):
         return upload_error(_("No file was sent."))
     try:
         image = sanitise_image(upload)
+        check_room(image.size)
     except ValidationError as error:
         return upload_error(error.messages[0])
-    name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{image.name}", image)
+    try:
+        name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{image.name}", image)
+    except OSError:  # a full disk, say: the storage leaves no partial file
+        return upload_error(NO_ROOM, status=507)
     return JsonResponse(
         {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
     )

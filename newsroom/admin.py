@@ -318,9 +318,10 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # Renditions of a new picture now, so the first visitor waits for none.
+        # Renditions of a new picture once saved, so the first visitor waits for none:
+        # slow work, kept out of the transaction.
         if "hero_image" in form.changed_data:
-            renditions.prepare(obj.hero_image)
+            transaction.on_commit(lambda: renditions.prepare(obj.hero_image))
 
     def save_formset(self, request, form, formset, change):
         # Who gave a journalist early access is kept with the link.

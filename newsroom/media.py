@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import FileResponse, HttpResponseNotFound
 from django.utils.cache import patch_cache_control
 
+from core import renditions
 from core.languages import LANGUAGE_CODES
 from core.models import Institution
 from core.page_cache import content_version, page_timeout
@@ -92,7 +93,7 @@ def serve(request, name):
         exists = not name.startswith(".") and default_storage.exists(name)
     except (ValueError, SuspiciousFileOperation):  # a NUL byte, a path outside the storage
         exists = False
-    if not exists:
+    if not exists and not (name.startswith(RENDITIONS) and renditions.remake(name)):
         return not_found()
     if is_public(name):
         cache_control = {"public": True, "max_age": 3600}
