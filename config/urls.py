@@ -26,9 +26,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "sitemap.xml",
+        cached_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
         cached_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
-        name="sitemap",
+        name="sitemap-section",
     ),
     path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
     # Releases before they are public (newsroom.previews); never cached, never indexed.

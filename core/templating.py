@@ -76,12 +76,14 @@ def day_in_words(language, day):
 def date(value, format_name=None):
     """Django's `date` filter, in the current time zone as Django templates show it.
 
-    Its two common uses skip Django's formatter: the ISO form ("c"), and the day in
-    words, written once per process (lists show a dozen dates per page).
+    Its common uses skip Django's formatter: the ISO forms ("c", "Y-m-d"), and the day
+    in words, written once per process (lists show a dozen dates per page).
     """
     value = template_localtime(value)
     if format_name == "c":
         return value.isoformat()
+    if format_name == "Y-m-d":  # sitemaps: thousands of dates
+        return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
     if format_name == "DATE_FORMAT" and isinstance(value, datetime.datetime):
         return day_in_words(get_language(), value.date())
     return defaultfilters.date(value, format_name)

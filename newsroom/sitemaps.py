@@ -1,12 +1,17 @@
-"""Sitemaps: every public page and release, per language, with hreflang alternates."""
+"""Sitemaps: every public page and release, per language, with hreflang alternates.
+
+/sitemap.xml is an index of sections (pages, each language's releases, rankings); a
+section past 10,000 URLs has further pages (?p=2…), each rendered from its own rows."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.db.models import Max
+from django.urls import get_script_prefix, get_urlconf, reverse
 
-from core.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES, localized, per_language
 from rankings.models import Ranking
 
 from .models import PressRelease
+from .models.releases import release_url_around_slug
 
 
 class AlternatesSitemap(Sitemap):
@@ -47,21 +52,60 @@ class PageSitemap(AlternatesSitemap):
         return item == "newsroom:home"
 
 
-class ReleaseSitemap(AlternatesSitemap):
+class ReleaseSitemap(Sitemap):
+    """The releases public in one language, newest first, in pages of at most 10,000
+    URLs (the sitemap index lists them): each page reads only its own releases, and
+    each URL names the release's other public languages as alternates."""
+
     changefreq = "weekly"
+    limit = 10_000
+
+    def __init__(self, language):
+        self.language = language
 
     def items(self):
         return (
-            PressRelease.objects.public_in_any_language()
-            .defer("body", *(f"body_{code}" for code in LANGUAGE_CODES))
-            .order_by("-published_at", "pk")
-        )
+            PressRelease.objects.public(self.language)
+            .only("published_at", "updated_at", *per_language("slug"),
+                  *per_language("is_publishable"))
+            .order_by("-published_at", "-pk")
+        )  # fmt: skip
 
-    def get_languages_for_item(self, release):
-        return [code for code in LANGUAGE_CODES if release.is_public_in(code)]
+    def location(self, release):
+        return self.address(release, self.language)
+
+    def address(self, release, language):
+        # Slugs need no escaping (the slug field's validation): no reverse() per URL.
+        prefix, suffix = self.around_slug[language]
+        return f"{prefix}{getattr(release, localized('slug', language))}{suffix}"
 
     def lastmod(self, release):
         return release.modified_at()
+
+    def get_latest_lastmod(self):
+        """For the index: one query, rather than Django's reading of every release."""
+        latest = self.items().aggregate(Max("published_at"), Max("updated_at")).values()
+        return max(filter(None, latest), default=None)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        frame = get_urlconf(), get_script_prefix()
+        self.around_slug = {code: release_url_around_slug(code, *frame) for code in LANGUAGE_CODES}
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            release = url["item"]
+            origin = url["location"].removesuffix(self.location(release))
+            # Public in this language, so published and its time come: the others
+            # are public where they may go public.
+            languages = [code for code in LANGUAGE_CODES
+                         if getattr(release, f"is_publishable_{code}")]  # fmt: skip
+            url["alternates"] = [
+                {"lang_code": code, "location": origin + self.address(release, code)}
+                for code in languages
+            ]
+            if LANGUAGE_CODES[0] in languages:
+                default = origin + self.address(release, LANGUAGE_CODES[0])
+                url["alternates"].append({"lang_code": "x-default", "location": default})
+        return urls
 
 
 class RankingSitemap(AlternatesSitemap):
@@ -74,4 +118,8 @@ class RankingSitemap(AlternatesSitemap):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
 
 
-SITEMAPS = {"pages": PageSitemap, "releases": ReleaseSitemap, "rankings": RankingSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    **{f"releases-{code}": ReleaseSitemap(code) for code in LANGUAGE_CODES},
+    "rankings": RankingSitemap,
+}

@@ -33,6 +33,10 @@ PAGES = {
     "atom-en": "/en/news/atom/",
     "ranking-rss-fr": "/fr/classements/u-multirank/rss/",
     "sitemap": "/sitemap.xml",
+    "sitemap-pages": "/sitemap-pages.xml",
+    "sitemap-releases-fr": "/sitemap-releases-fr.xml",
+    "sitemap-releases-en": "/sitemap-releases-en.xml",
+    "sitemap-rankings": "/sitemap-rankings.xml",
     "robots": "/robots.txt",
 }
 # Uploaded files get random names, and rows the ids the database gives: the snapshots

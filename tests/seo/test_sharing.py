@@ -17,10 +17,17 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+def sitemap_pages(client):
+    """The addresses of every page of every section the sitemap index lists."""
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return [loc.text.removeprefix("http://testserver") for loc in index.iter(f"{SITEMAP}loc")]
+
+
 def sitemap_entries(client):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
     entries = {}
-    for url in root.iter(f"{SITEMAP}url"):
+    urls = (url for page in sitemap_pages(client)
+            for url in ElementTree.fromstring(client.get(page).content).iter(f"{SITEMAP}url"))  # fmt: skip
+    for url in urls:
         loc = url.find(f"{SITEMAP}loc").text
         lastmod = url.find(f"{SITEMAP}lastmod")
         alternates = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
@@ -40,6 +47,29 @@ def test_sitemap_lists_releases_in_each_public_language(client, release, french_
     only = f"http://testserver/fr/actualites/{french_only_release.slug_fr}/"
     assert entries[only][1] == {"fr": only, "x-default": only}
     assert not any(french_only_release.slug_fr in loc for loc in entries if "/en/" in loc)
+
+
+def test_sitemap_is_an_index_of_sections_of_at_most_10000_urls(client, monkeypatch):
+    """A section past its limit has further pages, each listed by the index; past the
+    last page, 404."""
+    from newsroom.sitemaps import ReleaseSitemap
+
+    releases = PressReleaseFactory.create_batch(5)
+    assert ReleaseSitemap.limit == 10_000
+    monkeypatch.setattr(ReleaseSitemap, "limit", 2)
+    pages = sitemap_pages(client)
+    assert [page for page in pages if "releases-fr" in page] == [
+        "/sitemap-releases-fr.xml", "/sitemap-releases-fr.xml?p=2", "/sitemap-releases-fr.xml?p=3"
+    ]  # fmt: skip
+    for page in pages:
+        urls = ElementTree.fromstring(client.get(page).content).findall(f"{SITEMAP}url")
+        assert (1 <= len(urls) <= 2) if "releases" in page else len(urls) <= 10
+    entries = sitemap_entries(client)
+    for release in releases:  # each once per language, over the pages
+        assert f"http://testserver/fr/actualites/{release.slug_fr}/" in entries
+        assert f"http://testserver/en/news/{release.slug_en}/" in entries
+    assert client.get("/sitemap-releases-fr.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_sitemap_lists_pages_and_leaves_out_unpublished(client):

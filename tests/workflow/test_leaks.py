@@ -64,7 +64,7 @@ def make_hidden(state):
 def public_surfaces(release):
     """Every public address, in both languages, that could show a release."""
     award = release.awards.get()
-    paths = ["/sitemap.xml"]
+    paths = ["/sitemap-releases-fr.xml", "/sitemap-releases-en.xml"]
     for code in ("fr", "en"):
         with translation.override(code):
             paths += [
