@@ -26,7 +26,7 @@ def sitemap_pages(client):
 def sitemap_entries(client):
     entries = {}
     urls = (url for page in sitemap_pages(client)
-            for url in ElementTree.fromstring(client.get(page).content).iter(f"{SITEMAP}url"))  # fmt: skip
+            for url in ElementTree.fromstring(client.get(page).content).iter(f"{SITEMAP}url"))  # noqa: E501  # fmt: skip
     for url in urls:
         loc = url.find(f"{SITEMAP}loc").text
         lastmod = url.find(f"{SITEMAP}lastmod")
