@@ -499,6 +499,13 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
             return gettext("Waiting for every language to be ready.")
         return gettext("Waiting for a language to be marked ready.")
 
+    def texts_in(self, language):
+        """The title, standfirst and picture description `language`'s own columns hold:
+        no fallback between languages, read without modeltranslation's descriptors
+        (a list shows a dozen cards)."""
+        return {field: getattr(self, f"{field}_{language}") or ""
+                for field in ("title", "standfirst", "hero_image_alt")}  # fmt: skip
+
     def formatted_dateline(self, language=None):
         """'Alès, le 22 septembre 2021' in French, 'Alès, 22 September 2021' in English."""
         language = language or translation.get_language()
