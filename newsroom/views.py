@@ -1,4 +1,3 @@
-from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
@@ -7,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info, gettext
 from django.views.generic import DetailView, ListView, YearArchiveView
@@ -28,13 +27,6 @@ DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
 def language_names():
     """Each language named in itself (Français, English), as a switcher shows them."""
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
-
-
-@lru_cache(maxsize=1024)
-def translated_path(language, path, active_language, urlconf, script_prefix):
-    """The same page in `language`: worked out once per process for each page (only
-    pages that exist get here, so they are few)."""
-    return translate_url(path, language)
 
 
 class LanguageLink(NamedTuple):
@@ -77,15 +69,8 @@ class LanguageLinksMixin:
         return None
 
     def get_language_links(self):
-        # The path is read in the active language, under this URLconf and prefix.
-        reading = (
-            self.request.path,
-            translation.get_language(),
-            get_urlconf(),
-            get_script_prefix(),
-        )
         return [
-            LanguageLink(code, name, translated_path(code, *reading), True)
+            LanguageLink(code, name, translate_url(self.request.path, code), True)
             for code, name in language_names()
         ]
 
