@@ -108,7 +108,7 @@ class Browser:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         try:
             with self.opener.open(self.base + path, body, timeout=60) as response:
-                return response.status, response.read().decode()
+                return response.status, response.read().decode(errors="replace")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
 
