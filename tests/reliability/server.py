@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -60,6 +61,8 @@ def server_environment(database_url, media_root, **extra):
         "DJANGO_STATIC_MANIFEST": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "GUNICORN_ACCESS_LOG": "/dev/null",
+        # Several workers share their cache (gunicorn refuses a local-memory one).
+        "DJANGO_CACHE_URL": f"file://{Path(media_root).parent / 'cache'}",
         **extra,
     }
 
@@ -74,25 +77,30 @@ def manage(environment, *arguments, code=None):
 @contextmanager
 def gunicorn(environment, workers=4):
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:config.gunicorn_conf",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "config.wsgi"],
-        env=environment, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/admin/login/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    # Its log goes to a file: a pipe left unread could fill and block the server.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "python:config.gunicorn_conf",
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "config.wsgi"],
+            env=environment, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(150):
+                try:
+                    urllib.request.urlopen(f"{base}/admin/login/", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                process.terminate()
+                process.wait(timeout=30)
+                log.seek(0)
+                raise RuntimeError(f"gunicorn did not start: {log.read()[-2000:]}")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 class Browser:
