@@ -7,6 +7,23 @@ from django.utils import translation
 from tests.factories import ContactFactory, PressReleaseFactory, ReleaseContactFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite's test database lives in memory, shared by the live server's threads
+    through a shared cache, where waiting for a lock is not possible: transactions
+    begin as SQLite's default there. A file database keeps the settings' write locks
+    taken at BEGIN (tests/reliability runs real servers on one)."""
+    from django.db import connections
+
+    settings_dict = connections["default"].settings_dict
+    if settings_dict["ENGINE"] == "django.db.backends.sqlite3":
+        settings_dict["OPTIONS"] = {
+            name: value
+            for name, value in settings_dict["OPTIONS"].items()
+            if name != "transaction_mode"
+        }
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a throw-away folder."""
