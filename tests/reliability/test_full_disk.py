@@ -37,7 +37,7 @@ def test_an_image_the_disk_has_no_room_for_gets_a_form_error(staff_client, media
     )
     assert response.status_code == 200
     assert "hero_image" in response.context["adminform"].form.errors
-    assert "no room left to store this image" in response.content.decode()
+    assert "plus de place pour enregistrer cette image" in response.content.decode()
     assert not PressRelease.objects.exists()
     assert stored_files(media_root) == []
 
