@@ -61,10 +61,8 @@ def make_rendition(original, width, image_format, crop=None):
     return result
 
 
-RENDITION_NAME = re.compile(
-    r"renditions/(?P<folder>.+)/(?P<stem>[^/]+)-(?:(?P<width>\d+)w|(?P<crop>\d+x\d+))"
-    r"\.(?P<suffix>webp|jpg|png)"
-)
+# renditions/<folder>/<stem>-<width>w.<suffix>, or -<width>x<height> for the share crop.
+RENDITION_NAME = re.compile(r"renditions/(.+)/([^/]+)-(?:(\d+)w|(\d+x\d+))\.(webp|jpg|png)")
 FORMATS = {"webp": "WEBP", "jpg": "JPEG", "png": "PNG"}
 
 
@@ -75,13 +73,13 @@ def remake(name):
     match = RENDITION_NAME.fullmatch(name)
     if match is None:
         return False
-    width = int(match["width"] or SHARE_SIZE[0])
-    crop = tuple(map(int, match["crop"].split("x"))) if match["crop"] else None
-    if crop != (SHARE_SIZE if match["crop"] else None):
+    folder, stem, width, size, suffix = match.groups()
+    crop = tuple(map(int, size.split("x"))) if size else None
+    width = int(width) if width else SHARE_SIZE[0]
+    if crop != (SHARE_SIZE if size else None):
         return False
     if not crop and width not in {w for widths in WIDTHS.values() for w in widths}:
         return False
-    folder, stem = match["folder"], match["stem"]
     try:
         _folders, files = default_storage.listdir(folder)
     except (OSError, NotImplementedError):
@@ -92,7 +90,7 @@ def remake(name):
     cache.delete(f"newsroom:rendition:{name}")
     try:
         made, _width, _height = make_rendition(
-            f"{folder}/{originals[0]}", width, FORMATS[match["suffix"]], crop
+            f"{folder}/{originals[0]}", width, FORMATS[suffix], crop
         )
     except (OSError, ValueError):
         logger.warning("Cannot make rendition %s again", name, exc_info=True)
