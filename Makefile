@@ -11,7 +11,7 @@ run install: export DJANGO_DEBUG ?= 1
 # Tests run with debug off, like production; the key is for the test run only.
 test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench clean
+.PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin clean
 
 run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -66,6 +66,15 @@ bench: venv
 	DJANGO_DEBUG= DATABASE_URL=sqlite:///$(BENCH_DIR)/db.sqlite3 MEDIA_ROOT=$(BENCH_DIR)/media \
 	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
 	sh -c '$(MANAGE) migrate -v 0 && $(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) benchmark $(BENCH_ARGS)'
+
+# The admin and the sitemap at 100,000 releases on PostgreSQL (not part of make test):
+# a database of its own, created and filled once (about 5 minutes), then reused.
+BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/newsroom_bench_admin
+bench-admin: venv
+	mkdir -p $(BENCH_DIR)
+	DJANGO_DEBUG= DATABASE_URL=$(BENCH_DATABASE_URL) MEDIA_ROOT=$(BENCH_DIR)/media \
+	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
+	$(MANAGE) benchmark_admin $(BENCH_ARGS)
 
 # Static checks CI runs besides the tests: the hooks of .pre-commit-config.yaml (ruff,
 # django-upgrade, djlint, the layers' import contracts, a lock file without index URLs),

@@ -25,19 +25,27 @@ def translation_languages():
     return [code for code in LANGUAGE_CODES if code != original_language()]
 
 
+def translation_needed(required_fields):
+    """Q for rows whose text in some language is missing or older than the original's."""
+    source = original_language()
+    condition = Q()
+    for code in translation_languages():
+        changed, source_changed = f"text_changed_{code}", f"text_changed_{source}"
+        condition |= Q(**{f"{changed}__lt": F(source_changed)})
+        condition |= Q(**{f"{changed}__isnull": True, f"{source_changed}__isnull": False})
+        for field in required_fields:
+            condition |= filled(field, source) & ~filled(field, code)
+    return condition
+
+
 class TranslationTrackedQuerySet(models.QuerySet):
     def needing_translation(self):
-        """Rows whose text in some language is missing or older than the original's."""
-        model = self.model
-        source = original_language()
-        condition = Q()
-        for code in translation_languages():
-            changed, source_changed = f"text_changed_{code}", f"text_changed_{source}"
-            condition |= Q(**{f"{changed}__lt": F(source_changed)})
-            condition |= Q(**{f"{changed}__isnull": True, f"{source_changed}__isnull": False})
-            for field in model.translation_required_fields:
-                condition |= filled(field, source) & ~filled(field, code)
-        return self.filter(condition)
+        """Rows whose text in some language is missing or older than the original's:
+        read from a column the database computes, where the model keeps one (a table
+        that grows, read by an index rather than in full)."""
+        if any(field.name == "needs_translation" for field in self.model._meta.fields):
+            return self.filter(needs_translation=True)
+        return self.filter(translation_needed(self.model.translation_required_fields))
 
 
 class TranslationTracked(models.Model):

@@ -5,13 +5,16 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
@@ -27,7 +30,7 @@ from rankings.admin import AwardAdmin
 from rankings.models import Award, Ranking
 
 from . import previews, workflow
-from .models import Contact, EmbargoLink, PressRelease, ReleaseContact
+from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, ReleaseContact
 
 
 class PublicationYearFilter(admin.SimpleListFilter):
@@ -35,8 +38,7 @@ class PublicationYearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = PressRelease.objects.dates("published_at", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
+        return [(str(year), str(year)) for year in PressRelease.objects.publication_years()]
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
@@ -132,6 +134,21 @@ class EmbargoLinkInline(admin.TabularInline):
         )
 
 
+class SearchPaginator(Paginator):
+    """A search's matches counted up to `bound`: counting every release that holds a
+    common word reads them all (120 ms at 100,000). Past the bound, the list says "more
+    than 1,000" and pages through the newest 1,000, as the site's search does."""
+
+    bound = 1000
+    more_than_bound = False
+
+    @cached_property
+    def count(self):
+        counted = self.object_list.order_by()[: self.bound + 1].count()
+        self.more_than_bound = counted > self.bound
+        return min(counted, self.bound)
+
+
 class PressReleaseAdminForm(forms.ModelForm):
     """The release form, knowing who edits (roles) and from which saved state (locking)."""
 
@@ -205,7 +222,9 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     search_fields = [
         f"{field}_{code}" for field in ("title", "standfirst") for code in LANGUAGE_CODES
     ]
-    date_hierarchy = "published_at"
+    # Counting the filtered list is enough: a second count of every release costs as
+    # much again at 100,000 (the year filter replaces a date hierarchy for the same reason).
+    show_full_result_count = False
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["publication_state", "public_links", "preview_links", "created_at",
                        "updated_at"]  # fmt: skip
@@ -240,6 +259,11 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
         form = super().get_form(request, obj, **kwargs)
         form.user = request.user
         return form
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        if request.GET.get(SEARCH_VAR):
+            return SearchPaginator(queryset, per_page, *args, **kwargs)
+        return super().get_paginator(request, queryset, per_page, *args, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         return workflow.can_change(request.user, obj)
@@ -331,6 +355,10 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
                 link.created_by = request.user
         super().save_formset(request, form, formset, change)
 
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(), ArchiveYear.objects.counted_once():
+            super().delete_queryset(request, queryset)
+
     def view_on_site(self, release):
         """The public page in the editor's language when it exists, else in another."""
         public = [code for code in LANGUAGE_CODES if release.is_public_in(code)]
@@ -367,7 +395,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     def change_status(self, request, releases, status, comment):
         """Each release saved on its own, with a revision saying who changed what."""
         changed = 0
-        with transaction.atomic():
+        with transaction.atomic(), ArchiveYear.objects.counted_once():
             for release in releases.select_for_update():
                 workflow.check_status_change(request.user, release, status)
                 if (

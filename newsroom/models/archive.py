@@ -1,11 +1,16 @@
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import connections, models, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 
 from core.languages import LANGUAGE_CODES
 
 from .releases import PressRelease
+
+# {database: years} noted by saves and deletions inside `ArchiveYear.objects.counted_once()`.
+years_to_count = ContextVar("archive_years_to_count", default=None)
 
 
 class ArchiveYearQuerySet(models.QuerySet):
@@ -20,6 +25,10 @@ class ArchiveYearQuerySet(models.QuerySet):
         release once committed.
         """
         database = self.db
+        noted = years_to_count.get()
+        if noted is not None and years is not None:
+            noted.setdefault(database, set()).update(years)
+            return
         published = PressRelease.objects.using(database).filter(
             status=PressRelease.Status.PUBLISHED
         )
@@ -38,24 +47,33 @@ class ArchiveYearQuerySet(models.QuerySet):
             )  # fmt: skip
             locked = rows.select_for_update().filter(year__in=years).order_by("language", "year")
             counted = {(row.language, row.year): row for row in locked}
-            per_language = {}
-            for code in LANGUAGE_CODES:
-                in_language = Q(**{f"is_publishable_{code}": True})
-                per_language[code] = models.Count("pk", filter=in_language)
-                per_language[f"{code}_latest"] = models.Max("published_at", filter=in_language)
-            totals = {
-                row["published_year"]: row
-                for row in published.filter(published_year__in=years)
-                .order_by()
-                .values("published_year")
-                .annotate(**per_language)
-            }
             for (code, year), row in counted.items():
-                total = totals.get(year, {})
-                row.releases = total.get(code) or 0
-                row.latest_publication = total.get(f"{code}_latest")
+                # An index-only range scan of the language's public index: the year's
+                # bounds in the institution's time zone, as `published_year` is.
+                total = published.filter(
+                    published_at__year=year, **{f"is_publishable_{code}": True}
+                ).aggregate(releases=models.Count("pk"), latest=models.Max("published_at"))
+                row.releases = total["releases"]
+                row.latest_publication = total["latest"]
             rows.bulk_update(counted.values(), ["releases", "latest_publication"])
             rows.filter(year__in=years, releases=0).delete()
+
+    @contextmanager
+    def counted_once(self):
+        """Saves and deletions of releases in this block note the years they touch, and
+        these are counted once as it ends, still inside the caller's transaction: a bulk
+        action on 500 releases counts each year once instead of 500 times."""
+        if years_to_count.get() is not None:  # an enclosing block counts them
+            yield
+            return
+        noted = {}
+        token = years_to_count.set(noted)
+        try:
+            yield
+        finally:
+            years_to_count.reset(token)
+        for database, years in noted.items():
+            ArchiveYear.objects.using(database).recount(years)
 
     def recount_after_commit(self, years):
         """Recount `years` once the current transaction commits, once for all the

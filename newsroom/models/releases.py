@@ -1,5 +1,6 @@
 import re
 import uuid
+from datetime import datetime
 from functools import lru_cache, reduce
 from operator import and_, or_
 from uuid import uuid4
@@ -22,7 +23,11 @@ from core.images import SafeImageField
 from core.languages import LANGUAGE_CODES, filled, localized, per_language
 from core.page_cache import content_changed
 from core.richtext import CleanTextMixin, RichTextField
-from core.translation_status import TranslationTracked, TranslationTrackedQuerySet
+from core.translation_status import (
+    TranslationTracked,
+    TranslationTrackedQuerySet,
+    translation_needed,
+)
 from rankings.models import Award
 
 from .. import search as fulltext
@@ -58,6 +63,7 @@ NOT_ON_PAGES = [
     *per_language("search_text"),
     *per_language("search_vector"),
     *per_language("text_changed"),
+    "needs_translation",
     "edit_token",
 ]
 # All a release card reads (every language: a translated field looks at the others).
@@ -154,6 +160,18 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
             PressRelease.objects.filter(pk=release.pk).update(**release.searchable_texts())
         if fulltext.uses_postgres():
             self.update(**search_vectors())
+
+    def publication_years(self):
+        """The years holding releases, newest first: one probe of the publication index
+        per year, however many releases a year holds (DISTINCT would read them all)."""
+        years = []
+        latest = self.aggregate(latest=models.Max("published_at"))["latest"]
+        while latest is not None:
+            years.append(timezone.localtime(latest).year)
+            start_of_year = timezone.make_aware(datetime(years[-1], 1, 1))
+            earlier = self.filter(published_at__lt=start_of_year)
+            latest = earlier.aggregate(latest=models.Max("published_at"))["latest"]
+        return years
 
     def next_scheduled_publication(self):
         """When the next published release goes live by the clock, or None (core.page_cache)."""
@@ -333,6 +351,8 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     is_complete_en = computed_flag(complete("en"))
     is_publishable_fr = computed_flag(publishable("fr"))
     is_publishable_en = computed_flag(publishable("en"))
+    # For the translation board: its count and newest rows from a small partial index.
+    needs_translation = computed_flag(translation_needed(translation_required_fields))
     # New at every save: an edit form carries the one it started from (optimistic locking).
     edit_token = models.UUIDField(default=uuid4, editable=False)
     # Derived by save() (see derive_columns): the publication year in the institution's
@@ -369,6 +389,14 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
                 name=f"release_public_{code}_idx",
             )
             for code in LANGUAGE_CODES
+        ] + [
+            models.Index(
+                fields=["-id"],
+                condition=Q(needs_translation=True),
+                name="release_needs_translation_idx",
+            ),
+            # The sitemap index's newest correction, read from its first entry.
+            models.Index(fields=["-updated_at"], name="release_updated_idx"),
         ]
 
     def __str__(self):

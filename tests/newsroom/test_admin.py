@@ -1,7 +1,12 @@
 """Editors write bilingual releases and contacts in the admin."""
 
+import re
+from datetime import datetime
+
 import pytest
+from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.models import PressRelease, ReleaseContact
 from tests.factories import ContactFactory, PressReleaseFactory, jpeg_file
@@ -254,3 +259,63 @@ def test_deleting_a_contact_in_use_is_refused(superuser_client):
     page = superuser_client.get(reverse("admin:newsroom_contact_delete", args=[contact.pk]))
     assert page.status_code == 200
     assert "protégés" in page.content.decode() or "protected" in page.content.decode()
+
+
+def test_year_filter_lists_the_years_holding_releases(staff_client):
+    """Drafts included, newest first, and filtering by one lists that year only."""
+    for year, title in ((2019, "Texte de 2019"), (2021, "Texte de 2021"), (2015, "Texte de 2015")):
+        PressReleaseFactory(
+            title_fr=title,
+            published_at=timezone.make_aware(datetime(year, 3, 1, 12)),
+            draft=year == 2015,
+        )
+    changelist = reverse("admin:newsroom_pressrelease_changelist")
+    page = staff_client.get(changelist).content.decode()
+    assert re.findall(r'href="\?year=(\d{4})"', page) == ["2021", "2019", "2015"]
+    page = staff_client.get(changelist, {"year": "2019"}).content.decode()
+    assert "Texte de 2019" in page
+    assert "Texte de 2021" not in page and "Texte de 2015" not in page
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes: PostgreSQL")
+def test_admin_search_can_use_the_trigram_index(rf, admin_user):
+    """The search box's query matches the trigram index's expressions, so a large table
+    is not read in full (the planner picks the index once the table is big enough)."""
+    from django.contrib.admin.sites import site
+
+    model_admin = site._registry[PressRelease]
+    request = rf.get("/", {"q": "classée"})
+    request.user = admin_user
+    queryset, _duplicates = model_admin.get_search_results(
+        request, PressRelease.objects.all(), "classée"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = queryset.explain()
+    assert "release_admin_search_trgm" in plan
+
+
+def test_search_counts_up_to_a_bound_and_says_so(staff_client, monkeypatch):
+    """Past its bound, a search says "more than" and lists the newest matches; below
+    it, the exact count."""
+    from newsroom.admin import PressReleaseAdmin, SearchPaginator
+
+    monkeypatch.setattr(SearchPaginator, "bound", 3)
+    monkeypatch.setattr(PressReleaseAdmin, "list_per_page", 2)  # the bound is always more
+    for day, word in enumerate(["alpha", "bravo", "charlie", "delta", "echo"], start=1):
+        PressReleaseFactory(
+            title_fr=f"Classement {word}",
+            published_at=timezone.make_aware(datetime(2021, 3, day, 12)),
+        )
+    changelist = reverse("admin:newsroom_pressrelease_changelist")
+    page = staff_client.get(changelist, {"q": "classement"}).content.decode()
+    assert "Plus de 3 résultats : les 3 plus récents sont listés." in page
+    assert "Plus de 3 communiqués de presse" in page
+    listed = re.findall(r"Classement ([a-z]+)", page)
+    assert list(dict.fromkeys(listed)) == ["echo", "delta"]
+    page = staff_client.get(changelist, {"q": "classement", "p": 2}).content.decode()
+    listed = re.findall(r"Classement ([a-z]+)", page)
+    assert list(dict.fromkeys(listed)) == ["charlie"]
+    page = staff_client.get(changelist, {"q": "bravo"}).content.decode()
+    assert "1 résultat" in page and "Plus de" not in page

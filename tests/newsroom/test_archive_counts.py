@@ -3,13 +3,16 @@ follow every change to the releases and the clock."""
 
 import re
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.models import PressRelease
+from newsroom.models import ArchiveYear, PressRelease
 from tests.factories import PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +116,42 @@ def test_search_offers_the_archive_years(client):
     page = client.get("/fr/recherche/").content.decode()
     assert '<option value="2021">2021</option>' in page
     assert "2015" not in page
+
+
+def test_new_year_in_the_institutions_time_zone(client):
+    """A release at 00:30 on 1 January in Paris (23:30 UTC the day before) counts in the
+    new year, as its card says; one at 23:30 on 31 December in the old one."""
+    paris = ZoneInfo("Europe/Paris")
+    PressReleaseFactory(published_at=datetime(2021, 1, 1, 0, 30, tzinfo=paris))
+    PressReleaseFactory.create_batch(2, published_at=datetime(2020, 12, 31, 23, 30, tzinfo=paris))
+    assert archive_years(news_page(client)) == [2021, 2020]
+    assert dict(ArchiveYear.objects.filter(language="fr").values_list("year", "releases")) == {
+        2021: 1,
+        2020: 2,
+    }
+
+
+def count_queries(queries):
+    """The queries counting releases for the archive."""
+    return [q["sql"] for q in queries if 'COUNT("newsroom_pressrelease"."id")' in q["sql"]]
+
+
+def test_bulk_action_counts_each_year_once(admin_client):
+    """Unpublishing many releases at once counts each of their years once per language,
+    not once per release, and leaves the counts right."""
+    releases = [
+        *PressReleaseFactory.create_batch(3, published_at=on_day(2019)),
+        *PressReleaseFactory.create_batch(3, published_at=on_day(2020)),
+    ]
+    PressReleaseFactory(published_at=on_day(2020))  # stays
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.post(
+            "/admin/newsroom/pressrelease/",
+            {"action": "unpublish", "_selected_action": [r.pk for r in releases], "index": 0},
+        )
+    assert response.status_code == 302
+    assert len(count_queries(queries.captured_queries)) == 2 * len(settings.LANGUAGES)
+    assert dict(ArchiveYear.objects.filter(language="fr").values_list("year", "releases")) == {
+        2020: 1
+    }
+    assert archive_years(news_page(admin_client)) == [2020]

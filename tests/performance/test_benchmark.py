@@ -67,13 +67,15 @@ def test_report_says_which_targets_are_met(tmp_path):
 
 def test_report_keeps_the_rest_of_the_page(tmp_path):
     """A new report replaces the last one and keeps what the page says around it."""
-    from newsroom.management.commands.benchmark import REPORT_END, REPORT_START, write_report
+    from newsroom.benchmarks.report import write_report
 
     page = tmp_path / "performance.md"
-    page.write_text(
-        f"# Performance\n\nIntro.\n\n{REPORT_START}\nold figures\n{REPORT_END}\n\nHistory.\n"
-    )
+    start, end = "<!-- make bench: start -->", "<!-- make bench: end -->"
+    page.write_text(f"# Performance\n\nIntro.\n\n{start}\nold figures\n{end}\n\nHistory.\n")
     write_report(page, "new figures")
+    write_report(page, "admin figures", name="make bench-admin")
     text = page.read_text()
     assert "new figures" in text and "old figures" not in text
-    assert text.startswith("# Performance\n\nIntro.") and text.endswith("History.\n")
+    assert text.startswith("# Performance\n\nIntro.")
+    assert text.endswith("History.\n\n<!-- make bench-admin: start -->\nadmin figures\n"
+                         "<!-- make bench-admin: end -->\n")  # fmt: skip

@@ -2,15 +2,12 @@
 processes on a database of its own (a file for SQLite, a new database on the
 PostgreSQL server the suite runs on), driven over HTTP like browsers would."""
 
-import http.cookiejar
 import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
 import uuid
 from contextlib import contextmanager
@@ -18,8 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-
-from tests.workflow.helpers import FormScraper
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -101,41 +96,3 @@ def gunicorn(environment, workers=4):
         finally:
             process.terminate()
             process.wait(timeout=30)
-
-
-class Browser:
-    """One person's session: cookies, CSRF tokens, forms posted as a browser posts them."""
-
-    def __init__(self, base):
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
-        )
-
-    def request(self, path, data=None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        try:
-            with self.opener.open(self.base + path, body, timeout=60) as response:
-                return response.status, response.read().decode(errors="replace")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace")
-
-    def form(self, path):
-        status, html = self.request(path)
-        assert status == 200, (path, status)
-        scraper = FormScraper()
-        scraper.feed(html)
-        data = dict(scraper.data)
-        data.pop("action", None)
-        return data
-
-    def sign_in(self, username, password):
-        data = self.form("/admin/login/")
-        data.update(username=username, password=password)
-        status, _html = self.request("/admin/login/", data)
-        assert status == 302, "sign-in failed"
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None

@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.reliability.server import Browser, gunicorn, manage, own_database, server_environment
+from newsroom.benchmarks.client import Browser
+from tests.reliability.server import gunicorn, manage, own_database, server_environment
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ import uuid
 import pytest
 from django.db import connection
 
+from newsroom.benchmarks.client import Browser
 from tests.reliability.server import (
-    Browser,
     gunicorn,
     manage,
     own_database,

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
+from newsroom.benchmarks.client import Browser
 from tests.reliability.server import (
     ROOT,
-    Browser,
     gunicorn,
     manage,
     own_database,

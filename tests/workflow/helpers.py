@@ -1,10 +1,9 @@
 """Building the admin's release form as a browser would post it."""
 
-from html.parser import HTMLParser
-
 from django.utils import timezone
 
 from core.languages import LANGUAGE_CODES
+from newsroom.benchmarks.client import FormScraper
 
 INLINES = ("release_contacts", "embargo_links")
 
@@ -43,44 +42,6 @@ def release_form_data(release, **overrides):
         data.update(management_forms(prefix))
     data.update(overrides)
     return data
-
-
-class FormScraper(HTMLParser):
-    """The fields of an HTML form, as a browser would submit them unchanged."""
-
-    def __init__(self):
-        super().__init__()
-        self.data = {}
-        self._select = None
-        self._textarea = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
-            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.add(name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else ""))
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.add(self._select, attrs.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.add(name, "")
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea][-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
 
 
 def form_values(response, **overrides):

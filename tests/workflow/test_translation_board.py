@@ -82,3 +82,29 @@ def test_board_is_for_staff_only(client):
     response = client.get(BOARD)
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_stored_flag_follows_the_rule(release, french_only_release):
+    """The column the board reads says what the rule says, row by row, as texts change
+    (the database computes it from the row)."""
+    from core.translation_status import translation_needed
+
+    def by_rule():
+        rule = translation_needed(PressRelease.translation_required_fields)
+        return set(PressRelease.objects.filter(rule).values_list("pk", flat=True))
+
+    def by_column():
+        return set(PressRelease.objects.needing_translation().values_list("pk", flat=True))
+
+    assert by_column() == by_rule() == {french_only_release.pk}
+    with later():
+        release.title_fr = "Un titre corrigé"
+        release.save()
+    assert by_column() == by_rule() == {release.pk, french_only_release.pk}
+    with later(2):
+        release.title_en = "A corrected title"
+        release.save()
+        french_only_release.title_en = french_only_release.slug_en = "now-in-english"
+        french_only_release.body_en = "<p>Now in English.</p>"
+        french_only_release.save()
+    assert by_column() == by_rule() == set()

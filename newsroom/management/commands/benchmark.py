@@ -23,19 +23,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from newsroom.models import ArchiveYear, Contact, PressRelease, ReleaseContact
-from rankings.models import Award, Ranking
+from newsroom.benchmarks.data import generate_releases
+from newsroom.benchmarks.report import write_report
+from newsroom.benchmarks.server import start_gunicorn
+from newsroom.models import PressRelease
 
 TABLE_HEADER = (
     "| URL | cold req/s | cold ratio | cold ratio, each round | cold p50 ms | cold p99 ms "
@@ -46,14 +45,6 @@ TARGETS = {"warm": 0.70, "cold list": 0.10, "cold detail": 0.12, "cold p99 ms": 
 # The issue's machine serves the trivial view at about 3,200 req/s. On a slower one every
 # request takes longer in proportion, so the report also gives p99 at that speed.
 REFERENCE_CEILING_RPS = 3200
-PARAGRAPH_FR = (
-    "<p>L’école poursuit ses travaux sur les matériaux, l’environnement et les risques, "
-    "avec ses partenaires industriels et académiques de la région Occitanie.</p>"
-)
-PARAGRAPH_EN = (
-    "<p>The school pursues its work on materials, the environment and risks, with its "
-    "industrial and academic partners in the Occitanie region.</p>"
-)
 
 
 def parse_duration(text):
@@ -187,21 +178,6 @@ def at_reference_speed(result):
     return f"; {result['p99'] * ceiling / REFERENCE_CEILING_RPS:.0f} ms at the issue's speed"
 
 
-# The report replaces what stands between these lines; the rest of the page (earlier
-# figures, before-and-after comparisons) is kept.
-REPORT_START, REPORT_END = "<!-- make bench: start -->", "<!-- make bench: end -->"
-
-
-def write_report(path, report):
-    page = path.read_text() if path.exists() else f"# Performance\n\n{REPORT_START}\n{REPORT_END}\n"
-    if REPORT_START not in page:
-        page = f"{page.rstrip()}\n\n{REPORT_START}\n{REPORT_END}\n"
-    before, rest = page.split(REPORT_START, 1)
-    after = rest.split(REPORT_END, 1)[1] if REPORT_END in rest else "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{before}{REPORT_START}\n{report.strip()}\n{REPORT_END}{after}")
-
-
 def worker_peak_rss_mb(master_pid):
     children = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True
@@ -248,7 +224,7 @@ class Command(BaseCommand):
         if counting and not shutil.which("valgrind"):
             raise CommandError("--instructions needs valgrind (apt-get install valgrind).")
         started = time.monotonic()
-        created = self.generate(releases)
+        created = generate_releases(releases)
         self.stdout.write(
             f"Data: {PressRelease.objects.count()} releases ({created} created in "
             f"{time.monotonic() - started:.1f} s)"
@@ -296,71 +272,6 @@ class Command(BaseCommand):
                 server.wait(timeout=30)
         return results
 
-    @transaction.atomic
-    def generate(self, count):
-        """Bulk-create bilingual releases (one in five French-only) with awards and contacts."""
-        missing = count - PressRelease.objects.filter(slug_fr__startswith="bench-").count()
-        if missing <= 0:
-            return 0
-        ranking, _created = Ranking.objects.get_or_create(
-            slug="bench-ranking", defaults={"name_fr": "U-Multirank", "name_en": "U-Multirank"}
-        )
-        awards = [
-            Award.objects.create(
-                ranking=ranking,
-                year=2010 + n % 15,
-                scope="national",
-                result_kind="rank",
-                rank=n % 9 + 1,
-                category_fr=f"Catégorie {n}",
-                category_en=f"Category {n}",
-            )  # fmt: skip
-            for n in range(40)
-        ]
-        contact, _created = Contact.objects.get_or_create(
-            email="bench@example.org", defaults={"name_fr": "Service presse"}
-        )
-        # One release an hour, the newest an hour ago: all public, years of archive.
-        newest = timezone.now().replace(minute=0, second=0, microsecond=0)
-        offset = count - missing
-        new = []
-        for n in range(offset, count):
-            english = n % 5 != 0
-            new.append(
-                PressRelease(
-                    uuid=uuid.uuid4(),
-                    status=PressRelease.Status.PUBLISHED,
-                    published_at=newest - timedelta(hours=n + 1),
-                    published_year=timezone.localtime(newest - timedelta(hours=n + 1)).year,
-                    dateline="Alès",
-                    title_fr=f"Communiqué de presse numéro {n} sur le classement de l’école",
-                    slug_fr=f"bench-{n}-fr",
-                    standfirst_fr="Un chapô qui résume le communiqué en une phrase.",
-                    body_fr=PARAGRAPH_FR * 4,
-                    title_en=f"Press release number {n} on the school's ranking" if english else "",
-                    slug_en=f"bench-{n}-en" if english else None,
-                    standfirst_en="A standfirst summing up the release." if english else "",
-                    body_en=PARAGRAPH_EN * 4 if english else "",
-                    ready_fr=True,
-                    ready_en=english,
-                )
-            )
-        PressRelease.objects.bulk_create(new, batch_size=1000)
-        created = PressRelease.objects.filter(slug_fr__startswith="bench-").order_by("pk")
-        ids = list(created.values_list("pk", flat=True)[offset:])
-        links = PressRelease.awards.through
-        links.objects.bulk_create(
-            [links(pressrelease_id=pk, award_id=awards[(pk + k) % 40].pk)
-             for pk in ids for k in range(2)],
-            batch_size=5000,
-        )  # fmt: skip
-        ReleaseContact.objects.bulk_create(
-            [ReleaseContact(release_id=pk, contact=contact) for pk in ids], batch_size=5000
-        )
-        PressRelease.objects.filter(pk__in=ids).refresh_derived_fields()
-        ArchiveYear.objects.recount()
-        return len(ids)
-
     def urls(self):
         release = PressRelease.objects.public("fr").filter(slug_fr__startswith="bench-").first()
         return {
@@ -374,28 +285,7 @@ class Command(BaseCommand):
         }
 
     def start_server(self, port, cache_url):
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "",
-            "DJANGO_CACHE_URL": cache_url,
-            "NEWSROOM_BENCHMARK": "1",
-            "GUNICORN_ACCESS_LOG": "/dev/null",
-            "GUNICORN_WORKERS": "2",
-            "GUNICORN_MAX_REQUESTS": "0",
-        }
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:config.gunicorn_conf",
-             "--bind", f"127.0.0.1:{port}", "config.wsgi"],
-            env=env, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/benchmark/ceiling/", timeout=1)
-                return server
-            except OSError:
-                time.sleep(0.2)
-        server.kill()
-        raise RuntimeError("gunicorn did not start")
+        return start_gunicorn(port, DJANGO_CACHE_URL=cache_url)
 
     def report(self, mode, name, result):
         ratio = f"{result['ratio']:.1%}"
