@@ -58,23 +58,26 @@ serve-prod: venv
 	DJANGO_DEBUG= $(MANAGE) collectstatic --no-input -v 0
 	DJANGO_DEBUG= GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c python:config.gunicorn_conf config.wsgi
 
-# The load benchmark (not part of make test): figures printed and written to docs/performance.md.
+# The load benchmark (not part of make test): figures printed and written to docs/performance.md,
+# on SQLite with a cache in files, then on PostgreSQL with Redis (the production pair).
+# BENCH_ARGS=--peers also measures the bare Django page and the Wagtail peer of
+# ../shared/bench-peers in the same rounds (built from PyPI on first use).
 BENCH_DIR ?= /tmp/newsroom-bench
+BENCH_POSTGRESQL_URL ?= postgresql://postgres@127.0.0.1:5432/newsroom_bench
+BENCH_ENV = DJANGO_DEBUG= MEDIA_ROOT=$(BENCH_DIR)/media DJANGO_STATIC_ROOT=$(BENCH_DIR)/static \
+	DJANGO_SECRET_KEY=benchmark-only-key-not-secret
 bench: venv
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	mkdir -p $(BENCH_DIR)
-	DJANGO_DEBUG= DATABASE_URL=sqlite:///$(BENCH_DIR)/db.sqlite3 MEDIA_ROOT=$(BENCH_DIR)/media \
-	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
-	sh -c '$(MANAGE) migrate -v 0 && $(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) benchmark $(BENCH_ARGS)'
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(BENCH_DIR)/db.sqlite3 $(MANAGE) benchmark $(BENCH_ARGS)
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_POSTGRESQL_URL) $(MANAGE) benchmark $(BENCH_ARGS)
 
 # The admin and the sitemap at 100,000 releases on PostgreSQL (not part of make test):
 # a database of its own, created and filled once (about 5 minutes), then reused.
 BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/newsroom_bench_admin
 bench-admin: venv
 	mkdir -p $(BENCH_DIR)
-	DJANGO_DEBUG= DATABASE_URL=$(BENCH_DATABASE_URL) MEDIA_ROOT=$(BENCH_DIR)/media \
-	DJANGO_STATIC_ROOT=$(BENCH_DIR)/static DJANGO_SECRET_KEY=benchmark-only-key-not-secret \
-	$(MANAGE) benchmark_admin $(BENCH_ARGS)
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) benchmark_admin $(BENCH_ARGS)
 
 # Static checks CI runs besides the tests: the hooks of .pre-commit-config.yaml (ruff,
 # django-upgrade, djlint, the layers' import contracts, a lock file without index URLs),

@@ -1,7 +1,11 @@
 """Site-wide security policy pieces: the CSP split between public pages and the admin,
 and the client IP behind a proxy (used by the login throttle)."""
 
-from csp.middleware import CSPMiddleware
+from dataclasses import asdict
+
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 
 
@@ -12,11 +16,41 @@ class NewsroomCSPMiddleware(CSPMiddleware):
     so the admin gets 'unsafe-inline'. Public pages never do.
     """
 
+    # The two policies (public pages, admin) as headers, built once per process: the
+    # settings do not change, and building them cost half of a cached page.
+    built = {}
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if request.path_info.startswith("/admin/"):
             parts.update = {**settings.CSP_ADMIN_ADDITIONS, **(parts.update or {})}
         return parts
+
+    def process_response(self, request, response):
+        if not self.is_settings_policy(request, response):
+            return super().process_response(request, response)
+        admin = request.path_info.startswith("/admin/")
+        if admin not in self.built:
+            parts = self.get_policy_parts(request=request, response=response)
+            self.built[admin] = build_policy(**asdict(parts))
+        if HEADER not in response:
+            response[HEADER] = self.built[admin]
+        # As django-csp does: a nonce asked for after the header is written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    def is_settings_policy(self, request, response):
+        """Whether the response gets the settings' policy as it stands: no nonce, no
+        decorator changing it, no report-only policy, no excluded prefix."""
+        changes = ("config", "update", "replace", "exempt")
+        csp_attributes = [f"_csp_{change}{suffix}" for change in changes for suffix in ("", "_ro")]
+        return (
+            getattr(request, "_csp_nonce", None) is None
+            and not any(hasattr(response, name) for name in csp_attributes)
+            and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            and not settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+            and not (settings.DEBUG and response.status_code in (404, 500))
+        )
 
 
 def client_ip(request):

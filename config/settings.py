@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # Static files, compressed and with far-future caching, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.security.NewsroomCSPMiddleware",
+    # Cached public pages are answered here, with the headers stored with them.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -339,6 +341,9 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(
         "0" if CACHES["default"]["BACKEND"].endswith("DummyCache") else "600",
     )
 )
+# Each worker keeps the pages it served lately in memory, up to this many bytes, under
+# the shared content version: a hit then reads only that version from the cache.
+NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", 16 * 1024 * 1024))
 NEWSROOM_FEED_SIZE = 20
 NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
 

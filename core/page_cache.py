@@ -10,6 +10,7 @@ past the next such moment.
 
 import hashlib
 import uuid
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -17,15 +18,16 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 from .cache import on_recovery
 
 VERSION_KEY = "newsroom:content-version"
-HEADERS_KEPT = ("Content-Type", "Last-Modified", "Content-Language", "Content-Disposition")
 
 
 def content_version():
+    """The current content version, or None while the shared cache is unreachable."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
@@ -81,34 +83,105 @@ def page_timeout(version):
 
 
 def cached_page(view):
-    """Serve GET/HEAD responses of a public view from the cache (see module docstring)."""
+    """Mark a public view's GET/HEAD responses as pages PageCacheMiddleware may keep,
+    for as long as `page_timeout` allows (see module docstring)."""
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
-            return revalidated(view(request, *args, **kwargs))
-        version = content_version()
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"newsroom:page:{version}:{path}"
-        stored = cache.get(key)
-        # Freshness is checked here, to the second, whatever the cache backend's clock.
-        if stored is not None and stored[2] > timezone.now().timestamp():
-            content, headers, _fresh_until = stored
-            response = HttpResponse(content, headers=headers)
-        else:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            timeout = page_timeout(version)
-            if response.status_code == 200 and not response.cookies and timeout > 0:
-                headers = {name: response[name] for name in HEADERS_KEPT if name in response}
-                fresh_until = timezone.now().timestamp() + timeout
-                cache.set(key, (response.content, headers, fresh_until), timeout)
+        response = view(request, *args, **kwargs)
+        version = getattr(request, "content_version", None)
+        if version is not None and request.method in ("GET", "HEAD"):
+            response.page_cache_timeout = page_timeout(version)
         return revalidated(response)
 
     return cached_view
+
+
+class ProcessPages:
+    """The pages a worker served lately, by key, up to `capacity` bytes, least recently
+    used dropped first. Keys hold the content version: a change makes them unreachable."""
+
+    def __init__(self, capacity):
+        self.capacity, self.size, self.pages = capacity, 0, OrderedDict()
+
+    def get(self, key):
+        stored = self.pages.get(key)
+        if stored is not None:
+            self.pages.move_to_end(key)
+        return stored
+
+    def put(self, key, stored):
+        if key in self.pages or len(stored[0]) > self.capacity:
+            return
+        self.pages[key] = stored
+        self.size += len(stored[0])
+        while self.size > self.capacity:
+            _key, (content, *_rest) = self.pages.popitem(last=False)
+            self.size -= len(content)
+
+
+PROCESS_PAGES = ProcessPages(capacity=settings.NEWSROOM_PAGE_MEMORY_BYTES)
+
+
+def page_key(request, version):
+    # Scheme and host too: absolute links in a page follow them, so a page asked for
+    # under another name is another page.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"newsroom:page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    """Serve cached pages before the middleware below it runs.
+
+    Sessions, language, CSRF, authentication and messages have nothing to do for a page
+    already rendered: the stored page holds every header they and the view gave it
+    (ETag, Content-Language, Vary, X-Frame-Options…), and the middleware above this
+    one (security headers, CSP) add theirs to cached and uncached pages alike. A hit
+    costs one small round trip to the shared cache, for the content version; the page
+    itself comes from this worker's memory when it served it lately under that version.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not settings.NEWSROOM_PAGE_CACHE_SECONDS:
+            return self.get_response(request)
+        # None while the shared cache is unreachable: nothing is kept, nothing served.
+        request.content_version = version = content_version()
+        if version is None:
+            return self.get_response(request)
+        key = page_key(request, version)
+        stored = PROCESS_PAGES.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                PROCESS_PAGES.put(key, stored)
+        # Freshness is checked here, to the second, whatever the cache backend's clock.
+        if stored is not None and stored[2] > timezone.now().timestamp():
+            content, headers, _fresh_until = stored
+            return conditional(request, HttpResponse(content, headers=headers))
+        response = self.get_response(request)
+        timeout = getattr(response, "page_cache_timeout", 0)
+        if response.status_code == 200 and not response.cookies and timeout > 0:
+            if hasattr(response, "render"):
+                response.render()
+            headers = dict(response.headers)
+            stored = (response.content, headers, timezone.now().timestamp() + timeout)
+            cache.set(key, stored, timeout)
+            PROCESS_PAGES.put(key, stored)
+        return response
+
+
+def conditional(request, response):
+    """A 304 where the visitor's copy is current, as ConditionalGetMiddleware answers
+    below this point for pages that are rendered."""
+    if request.method != "GET":
+        return response
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
 
 
 def revalidated(response):

@@ -109,11 +109,22 @@ class HomeView(PublicReleaseMixin, ListView):
 
 
 class CountedPaginator(Paginator):
-    """A paginator told how many objects there are, rather than counting them."""
+    """A paginator told how many objects there are, rather than counting them.
+
+    A page reads the ids of its releases first, from the language's public index
+    alone, then those releases: page 400 skips 4,788 index entries instead of reading
+    4,788 releases, and costs about what page 1 does."""
 
     def __init__(self, object_list, per_page, *, count, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count = count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = self.object_list.rewrite(False).values_list("pk", flat=True)[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=list(ids)), number, self)
 
 
 class ArchiveMixin(PublicReleaseMixin):

@@ -180,3 +180,48 @@ def test_without_page_cache_pages_keep_their_cdn_headers(client, settings, relea
     assert queries > 0
     assert "must-revalidate" in second["Cache-Control"]
     assert client.get("/fr/", headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+@pytest.mark.parametrize(
+    "path", ["/fr/", "/en/news/", "/fr/actualites/rss/", "/sitemap.xml", "/robots.txt"]
+)
+def test_a_cached_page_has_the_headers_of_a_rendered_one(client, page_cache, release, path):
+    """Answered before the middleware a cached page does not need, a page from the cache
+    carries exactly the headers it had when rendered: security, CSP, ETag, language…"""
+    rendered, _queries = get(client, path)
+    cached, queries = get(client, path)
+    assert queries == 0
+    assert dict(cached.headers) == dict(rendered.headers)
+    assert cached.content == rendered.content
+
+
+def test_a_page_asked_under_another_host_name_is_another_page(client, page_cache, release):
+    """A request under another allowed name (another port, say) cannot put its links in
+    the page every visitor gets."""
+    client.get("/fr/", headers={"host": "localhost:6666"})
+    page = client.get("/fr/").content.decode()
+    assert "localhost:6666" not in page
+
+
+def test_a_hit_reads_the_page_from_the_workers_memory(client, page_cache, release):
+    """A page this worker served under the current version costs one read of the shared
+    cache: the version."""
+    from unittest import mock
+
+    client.get("/en/news/")
+    with mock.patch.object(cache, "get", wraps=cache.get) as reads:
+        assert client.get("/en/news/").status_code == 200
+    assert [call.args[0] for call in reads.call_args_list] == ["newsroom:content-version"]
+
+
+def test_the_redis_cache_keeps_one_client_per_pool():
+    """Django builds a redis.Redis per call; ours keeps one, and it works as before."""
+    if not redis_available():
+        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    from core.cache import ResilientRedisCache
+
+    shared = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"t{os.getpid()}"})
+    assert shared._cache.get_client() is shared._cache.get_client(write=True)
+    shared.set("greeting", "bonjour")
+    assert shared.get("greeting") == "bonjour"
+    shared.delete("greeting")

@@ -66,3 +66,21 @@ def test_query_counts_do_not_grow_with_content(client):
     # Without a cache, each page also pays for what the cache normally keeps: the
     # institution (1 query) and the next scheduled change (3 queries).
     assert max(with_ten.values()) <= 15, with_ten
+
+
+def test_a_deep_page_skips_index_entries_not_releases(client):
+    """A page of the news list reads its releases' ids first (the only query with an
+    OFFSET), then those releases by id: a deep page reads no more rows than the first."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    start = timezone.make_aware(datetime(2021, 1, 1))
+    for hour in range(30):
+        PressReleaseFactory(published_at=start + timedelta(hours=hour))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/fr/actualites/", {"page": 3}).content.decode()
+    offsets = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
+    assert len(offsets) == 1
+    assert offsets[0].startswith('SELECT "newsroom_pressrelease"."id" AS "pk" FROM')
+    assert page.count('class="release-card"') == 30 - 24

@@ -121,3 +121,21 @@ def test_deploy_check_passes_with_production_settings():
 def test_only_ckeditor_warning_is_silenced(settings):
     """The out-of-support editor warning is the one check we silence."""
     assert settings.SILENCED_SYSTEM_CHECKS == ["ckeditor.W001"]
+
+
+def test_policies_written_once_per_process_are_django_csps(client, staff_client, rf):
+    """The two policies the middleware keeps once built are those django-csp builds from
+    the settings for each request, on the first response and on later ones."""
+    from dataclasses import asdict
+
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    from config.security import NewsroomCSPMiddleware
+
+    middleware = NewsroomCSPMiddleware(lambda request: HttpResponse())
+    for user_client, path in ((client, "/fr/"), (staff_client, "/admin/newsroom/pressrelease/")):
+        parts = middleware.get_policy_parts(rf.get(path), HttpResponse())
+        expected = build_policy(**asdict(parts))
+        for _visit in range(2):
+            assert user_client.get(path)["Content-Security-Policy"] == expected

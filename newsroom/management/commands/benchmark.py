@@ -19,6 +19,7 @@ import platform
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -29,11 +30,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
-from newsroom.benchmarks.data import generate_releases
+from newsroom.benchmarks.data import analyze, generate_releases
+from newsroom.benchmarks.peers import CEILING_PATH, PEER_PATHS, Peers
 from newsroom.benchmarks.report import write_report
-from newsroom.benchmarks.server import start_gunicorn
+from newsroom.benchmarks.server import prepare_database, start_gunicorn
 from newsroom.models import PressRelease
 
 TABLE_HEADER = (
@@ -140,7 +143,80 @@ def median_round(rounds):
             **ordered[len(ordered) // 2],
             "ratios": [measured[key]["ratio"] for measured in rounds],
         }
+        # Ratios to the reference servers, each taken within a round: their median.
+        for ratio in ("vs_peer", "vs_bare"):
+            if ratio in rounds[0][key]:
+                results[key][ratio] = statistics.median(m[key][ratio] for m in rounds)
     return results
+
+
+# Issue 24's targets against the Wagtail peer (cold, same database engine, same run).
+PEER_TARGETS = {"news list, page 1": 8, "news list, page 400": 8, "release detail": 2.5,
+                "RSS feed": 2}  # fmt: skip
+WARM_TARGET_VS_BARE = 0.70
+
+
+def verdict(met):
+    return "met" if met else "**not met**"
+
+
+PEER_TABLE_HEADER = (
+    "| page | Wagtail req/s | newsroom cold req/s | × Wagtail | cold p99 ms "
+    "| newsroom warm req/s | warm ÷ bare Django (target 70%) |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+)
+
+
+def peer_table(results):
+    """Our pages next to the bare Django page and the Wagtail peer, with issue 24's
+    targets: ratios are medians of the ratios taken within each round."""
+    bare = results["bare", "ceiling"]
+    rows = []
+    for name, target in PEER_TARGETS.items():
+        cold, warm, peer = results["cold", name], results["warm", name], results["peer", name]
+        rows.append(
+            f"| {name} | {peer['rps']:.0f} | {cold['rps']:.0f} | {cold['vs_peer']:.1f}× "
+            f"(target {target}×: {verdict(cold['vs_peer'] >= target)}) | "
+            f"{cold['p99']:.0f} | {warm['rps']:.0f} | {warm['vs_bare']:.0%} "
+            f"({verdict(warm['vs_bare'] >= WARM_TARGET_VS_BARE)}) |"
+        )
+    for name in ("home", "search"):
+        cold, warm = results["cold", name], results["warm", name]
+        rows.append(
+            f"| {name} | — | {cold['rps']:.0f} | — | {cold['p99']:.0f} | {warm['rps']:.0f} | "
+            f"{warm['vs_bare']:.0%} ({verdict(warm['vs_bare'] >= WARM_TARGET_VS_BARE)}) |"
+        )
+    search = results["cold", "search"]["rps"]
+    slowest = max(results["cold", name]["p99"] for name in PEER_TARGETS | {"home": 0, "search": 0})
+    return f"""
+Next to the reference servers of `../shared/bench-peers`, measured in the same rounds
+(`BENCH_ARGS=--peers`): the bare Django page (`/fixed/`, a fixed 20 KB page of a
+`startproject` site) served {bare["rps"]:,.0f} req/s; the Wagtail peer holds as many news
+pages, on the same database engine (its page 40 is its deep page: 20 items a page).
+
+{PEER_TABLE_HEADER}
+{chr(10).join(rows)}
+
+Cold search: {search:.0f} req/s (target 150: {"met" if search >= 150 else "**not met**"});
+slowest cold p99: {slowest:.0f} ms (target 150 ms: {"met" if slowest < 150 else "**not met**"}).
+"""
+
+
+def default_warm_cache():
+    """A cache both workers share (each its own would serve stale pages): in files beside
+    the benchmark's SQLite database, Redis beside PostgreSQL (the production pair)."""
+    if connection.vendor == "postgresql":
+        return "redis://127.0.0.1:6379/9"
+    return f"file://{Path(settings.MEDIA_ROOT).parent / 'cache'}"
+
+
+def empty_cache(url):
+    if url.startswith("file://"):
+        shutil.rmtree(url.removeprefix("file://"), ignore_errors=True)
+    elif url.startswith("redis://"):
+        import redis
+
+        redis.Redis.from_url(url).flushdb()
 
 
 def target_verdicts(results, memory):
@@ -202,6 +278,18 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8101)
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs/performance.md"))
         parser.add_argument(
+            "--warm-cache",
+            help="the cache the warm server's workers share (default: files beside the "
+            "database on SQLite, Redis database 9 on 127.0.0.1 on PostgreSQL)",
+        )
+        parser.add_argument(
+            "--peers",
+            nargs="?",
+            const=str(settings.BASE_DIR.parent / "shared" / "bench-peers"),
+            help="also serve and measure the bare Django page and the Wagtail peer of this "
+            "folder (default: ../shared/bench-peers), on the same database engine",
+        )
+        parser.add_argument(
             "--instructions",
             action="store_true",
             help="also count instructions per cold request with valgrind (a few minutes more)",
@@ -223,38 +311,47 @@ class Command(BaseCommand):
         counting = options["instructions"] or options["only_instructions"]
         if counting and not shutil.which("valgrind"):
             raise CommandError("--instructions needs valgrind (apt-get install valgrind).")
+        prepare_database()
         started = time.monotonic()
         created = generate_releases(releases)
+        if created:
+            analyze()
         self.stdout.write(
-            f"Data: {PressRelease.objects.count()} releases ({created} created in "
-            f"{time.monotonic() - started:.1f} s)"
+            f"Data: {PressRelease.objects.count()} releases on {connection.vendor} ({created} "
+            f"created in {time.monotonic() - started:.1f} s)"
         )
         urls = self.urls()
         if options["only_instructions"]:
             for name, millions in instructions_per_request(urls).items():
                 self.stdout.write(f"cold  {name:22} {millions:8.1f} M instructions/request")
             return
+        warm_cache = options["warm_cache"] or default_warm_cache()
+        peers = None
+        if options["peers"]:
+            peers = Peers(options["peers"], releases, connection.vendor, port + 1)
+            peers.prepare(self.stdout.write)
         rounds, memory = [], {"cold": 0.0, "warm": 0.0}
         for number in range(1, options["rounds"] + 1):
             self.stdout.write(f"Round {number} of {options['rounds']}")
-            rounds.append(self.measure_round(urls, port, duration, connections, memory))
+            measured = self.measure_round(urls, port, duration, connections, memory, warm_cache)
+            if peers:
+                measured |= self.measure_peers(peers, duration, connections, measured)
+            rounds.append(measured)
         results = median_round(rounds)
         instructions = {}
         if options["instructions"]:
             instructions = instructions_per_request(urls)
             for name, millions in instructions.items():
                 self.stdout.write(f"cold  {name:22} {millions:8.1f} M instructions/request")
-        self.write(output, results, memory, instructions, releases, duration, connections)
+        self.write(output, results, memory, instructions, releases, duration, connections,
+                   warm_cache=warm_cache, peers=bool(peers))  # fmt: skip
 
-    def measure_round(self, urls, port, duration, connections, memory):
+    def measure_round(self, urls, port, duration, connections, memory, warm_cache):
         """Every URL without a cache, then with one, each next to the ceiling of the same
         server: {(mode, name): wrk's figures and the ratio to the ceiling}."""
         results = {}
-        # Warm: a cache the two workers share (each its own would serve stale pages), in
-        # files beside the benchmark's database, emptied for each round.
-        shared = Path(settings.MEDIA_ROOT).parent / "cache"
-        shutil.rmtree(shared, ignore_errors=True)
-        for mode, cache_url in (("cold", "dummy://"), ("warm", f"file://{shared}")):
+        empty_cache(warm_cache)  # each round starts from an empty cache
+        for mode, cache_url in (("cold", "dummy://"), ("warm", warm_cache)):
             server = self.start_server(port, cache_url)
             try:
                 base = f"http://127.0.0.1:{port}"
@@ -270,6 +367,28 @@ class Command(BaseCommand):
             finally:
                 server.send_signal(signal.SIGTERM)
                 server.wait(timeout=30)
+        return results
+
+    def measure_peers(self, peers, duration, connections, ours):
+        """The bare Django page and the peer's pages, in the same round as ours:
+        {("bare", "ceiling") or ("peer", name): wrk's figures}, each with its ratio to the
+        bare page, and ours with their ratios to them."""
+        results = {}
+        with peers.serving("limit") as base:
+            results["bare", "ceiling"] = run_wrk(base + CEILING_PATH, duration, connections)
+        bare = results["bare", "ceiling"]["rps"]
+        with peers.serving("peer") as base:
+            for name, path in PEER_PATHS.items():
+                urllib.request.urlopen(base + path).read()
+                results["peer", name] = run_wrk(base + path, duration, connections)
+        for (mode, name), result in results.items():
+            result["ratio"] = result["rps"] / bare
+            self.report(mode, name, result)
+        for name in PEER_PATHS:
+            ours["cold", name]["vs_peer"] = ours["cold", name]["rps"] / results["peer", name]["rps"]
+        for (mode, _name), result in ours.items():
+            if mode == "warm":
+                result["vs_bare"] = result["rps"] / bare
         return results
 
     def urls(self):
@@ -294,7 +413,8 @@ class Command(BaseCommand):
             f"p99 {result['p99']:6.1f} ms  {ratio:>5} of ceiling  errors {result['errors']}"
         )
 
-    def write(self, output, results, memory, instructions, releases, duration, connections):
+    def write(self, output, results, memory, instructions, releases, duration, connections,
+              warm_cache="files", peers=False):  # fmt: skip
         rows = []
         rounds = len(results["cold", "ceiling"]["ratios"])
         for name in self.urls():
@@ -317,13 +437,15 @@ class Command(BaseCommand):
         machine = f"{platform.node()} — {platform.machine()}, {os.cpu_count()} cores, " + (
             f"Python {platform.python_version()}, {settings.DATABASES['default']['ENGINE']}"
         )
+        cache_kind = "Redis" if warm_cache.startswith("redis") else "files"
+        compared = peer_table(results) if peers else ""
         text = f"""Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
 {releases:,} bilingual releases (one in five French-only), two awards and a contact
 each; gunicorn with 2 sync workers, debug off; wrk, {connections} connections,
 {duration} s per URL. "Cold" is a server without a cache (every request renders the
 page from the database; a worker reuses only the awards it already read whose versions,
 read with the links, are unchanged); "warm" is the same code with the page cache
-in files both workers share. Ratios are to the
+in {cache_kind} both workers share. Ratios are to the
 trivial view (a fixed 20 KB page) measured on the same server in the same round; each
 URL was measured in {rounds} rounds, and its row is the round with the median ratio.
 Latencies depend on the machine's speed: where this one is slower than the
@@ -335,10 +457,10 @@ give p99 at that speed (p99 × this round's ceiling ÷ {REFERENCE_CEILING_RPS:,}
 
 Peak resident memory of a worker: {memory["cold"]:.0f} MB (cold server),
 {memory["warm"]:.0f} MB (warm server, cache included).
-{counted}
+{counted}{compared}
 Targets (issue 7), in this run:
 
 {chr(10).join(target_verdicts(results, memory))}
 """
-        write_report(Path(output), text)
+        write_report(Path(output), text, name=f"make bench: {connection.vendor}")
         self.stdout.write(f"Written to {output}")

@@ -18,16 +18,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
 from newsroom.admin import PressReleaseAdmin
 from newsroom.benchmarks.client import Browser
-from newsroom.benchmarks.data import generate_releases, generated_releases
+from newsroom.benchmarks.data import analyze, generate_releases, generated_releases
 from newsroom.benchmarks.report import write_report
-from newsroom.benchmarks.server import start_gunicorn
+from newsroom.benchmarks.server import prepare_database, start_gunicorn
 from newsroom.models import PressRelease
 
 LIST = "/admin/newsroom/pressrelease/"
@@ -46,35 +45,6 @@ TARGETS = {
 BULK_TARGET_SECONDS = 10
 
 
-def create_database_if_missing():
-    """On PostgreSQL, the database of DATABASE_URL, created on the same server."""
-    if connection.vendor != "postgresql":
-        return
-    import psycopg
-
-    params = connection.settings_dict
-    server = psycopg.connect(
-        host=params["HOST"],
-        port=params["PORT"] or 5432,
-        user=params["USER"],
-        password=params["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    with server:
-        exists = server.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [params["NAME"]]
-        ).fetchone()
-        if not exists:
-            server.execute(f'CREATE DATABASE "{params["NAME"]}"')
-
-
-def analyze():
-    """Fresh statistics and visibility map, as autovacuum leaves a table after a load."""
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-
-
 class Command(BaseCommand):
     help = "Time the admin and the sitemap over HTTP on a large database (docs/performance.md)."
     requires_system_checks = []
@@ -87,9 +57,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", default=str(settings.BASE_DIR / "docs/performance.md"))
 
     def handle(self, *args, releases, repeat, bulk, port, output, **options):
-        create_database_if_missing()
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        prepare_database()
         started = time.monotonic()
         created = generate_releases(releases)
         if created:
