@@ -1,4 +1,5 @@
 import contextvars
+import re
 from datetime import timedelta
 
 import reversion
@@ -41,9 +42,12 @@ class PublicationYearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in PressRelease.objects.publication_years()]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(published_at__year=int(self.value()))
-        return queryset
+        if not self.value():
+            return queryset
+        # A year as the menu offers it; anything else (0, "²", twenty digits) lists nothing.
+        if not re.fullmatch(r"[1-9][0-9]{3}", self.value()):
+            return queryset.none()
+        return queryset.filter(published_at__year=int(self.value()))
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

@@ -101,10 +101,12 @@ def serve(request, name):
         cache_control = {"private": True, "no_store": True}
     else:
         return not_found()
+    try:
+        file = default_storage.open(name)
+    except OSError:  # a folder (it "exists" too), or a file gone meanwhile
+        return not_found()
     content_type, _encoding = mimetypes.guess_type(name)
-    response = FileResponse(
-        default_storage.open(name), content_type=content_type or "application/octet-stream"
-    )
+    response = FileResponse(file, content_type=content_type or "application/octet-stream")
     patch_cache_control(response, **cache_control)
     response["X-Content-Type-Options"] = "nosniff"
     return response
