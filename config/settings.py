@@ -4,6 +4,7 @@ Every setting has a safe local default; production sets DJANGO_SECRET_KEY,
 DJANGO_ALLOWED_HOSTS and DATABASE_URL. docs/configuration.md lists the variables.
 """
 
+import hashlib
 import os
 import secrets
 from datetime import timedelta
@@ -172,6 +173,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
+# Every key starts with a prefix of this site's own: two sites sharing one Redis database
+# (staging and production, two institutions) never read each other's pages. By default,
+# made from the database the site uses, which two sites never share.
+_site_database = ":".join(
+    str(DATABASES["default"].get(part)) for part in ("ENGINE", "HOST", "PORT", "NAME")
+)
+CACHES["default"]["KEY_PREFIX"] = (
+    os.environ.get("DJANGO_CACHE_KEY_PREFIX")
+    or (hashlib.sha256(_site_database.encode()).hexdigest()[:12])
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

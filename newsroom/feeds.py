@@ -79,6 +79,14 @@ class AtomWithContent(WrittenAtOnce, XmlSafeItems, Atom1Feed):
 
 
 class LatestReleasesFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Django dates a feed by its newest item, a date that moves back when that item
+        # is withdrawn: a reader revalidating by date would keep it. The ETag (a hash of
+        # the content) changes with any change: readers revalidate by it alone.
+        del response["Last-Modified"]
+        return response
+
     def get_feed(self, obj, request):
         token = current_request.set(request)
         try:

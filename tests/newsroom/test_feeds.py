@@ -1,10 +1,12 @@
 """RSS and Atom feeds, per language, read the way a feed reader reads them."""
 
+import time
 from datetime import timedelta
 
 import feedparser
 import pytest
 from django.utils import timezone
+from django.utils.http import http_date
 
 from tests.factories import PressReleaseFactory
 
@@ -110,13 +112,27 @@ def test_image_is_an_enclosure_with_length_and_type(client, release_with_contact
 
 
 def test_unchanged_feed_answers_304(client, release):
-    """A reader polling with the ETag or Last-Modified it got gets 304 Not Modified."""
+    """A reader polling with the ETag it got gets 304 Not Modified."""
     first = client.get(FEEDS["fr", "rss"])
-    assert first.has_header("ETag") and first.has_header("Last-Modified")
+    assert first.has_header("ETag")
     by_etag = client.get(FEEDS["fr", "rss"], headers={"if-none-match": first["ETag"]})
     assert by_etag.status_code == 304
-    by_date = client.get(FEEDS["fr", "rss"], headers={"if-modified-since": first["Last-Modified"]})
-    assert by_date.status_code == 304
+
+
+def test_a_withdrawn_release_leaves_a_feed_revalidated_by_date(client, release):
+    """A reader revalidating by date after the newest release is withdrawn gets the
+    feed without it, not 304: a feed is validated by its content, not its newest date."""
+    PressReleaseFactory(
+        title_fr="Communiqué plus ancien", published_at=timezone.now() - timedelta(days=9)
+    )
+    first = client.get(FEEDS["fr", "rss"])
+    remembered = first.get("Last-Modified") or http_date(time.time())
+    release.status = release.Status.DRAFT
+    release.save()
+    again = client.get(FEEDS["fr", "rss"], headers={"if-modified-since": remembered})
+    assert again.status_code == 200
+    assert release.title_fr not in again.content.decode()
+    assert "Communiqué plus ancien" in again.content.decode()
 
 
 def test_changed_feed_answers_200_again(client, release):
