@@ -2,6 +2,8 @@
 and the client IP behind a proxy (used by the login throttle)."""
 
 from dataclasses import asdict
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
@@ -66,3 +68,38 @@ def client_ip(request):
         if addresses:
             return addresses[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+class SiteOriginMiddleware:
+    """Absolute links name the configured site (NEWSROOM_SITE_URL), never the request.
+
+    Canonical and hreflang links, Open Graph, JSON-LD, feeds, sitemaps and robots.txt
+    all build absolute addresses from the request's scheme and host (Django's own
+    machinery included). Once the request's host is checked against ALLOWED_HOSTS, this
+    gives every request the configured scheme and host: a request sent with another
+    Host or X-Forwarded-Proto gets the same page as everyone, and can put no other
+    origin in a page kept in the cache. Without the setting (local development) the
+    request's own are kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        scheme, host = site_origin(settings.NEWSROOM_SITE_URL)
+        if host:
+            request.get_host()  # DisallowedHost (a 400) for a name not allowed, as before
+            request.META["HTTP_HOST"] = host
+            request.META.pop("HTTP_X_FORWARDED_HOST", None)
+            request.META["wsgi.url_scheme"] = scheme
+            if settings.SECURE_PROXY_SSL_HEADER:
+                header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+                request.META[header] = secure_value if scheme == "https" else scheme
+        return self.get_response(request)
+
+
+@lru_cache(maxsize=4)
+def site_origin(url):
+    """(scheme, host) of the configured site address, or ("", "") without one."""
+    site = urlsplit(url or "")
+    return site.scheme, site.netloc

@@ -9,12 +9,15 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import jquery_ui
+
+from config.static_headers import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -104,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files, compressed and with far-future caching, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # From here on, absolute links name NEWSROOM_SITE_URL, whatever the request said.
+    "config.security.SiteOriginMiddleware",
     "config.security.NewsroomCSPMiddleware",
     # Cached public pages are answered here, with the headers stored with them.
     "core.page_cache.PageCacheMiddleware",
@@ -208,6 +213,11 @@ JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static", ("jquery-ui", jquery_ui.BASE_DIR)]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    # The apps' files, leaving out what no page loads (CKEditor's bundled HTML pages).
+    "config.static_storage.AppFilesFinder",
+]
 
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
 STORAGES = {
@@ -224,6 +234,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Static documents (HTML, SVG) get no script and no framing, as pages do.
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # Rich text: one press-release toolbar; Source only for superusers.
 _RICH_TEXT_TOOLBAR = [
@@ -283,6 +295,9 @@ CKEDITOR_CONFIGS = {
 
 # Security: headers, cookies and the login throttle. docs/deployment.md, "Security", explains.
 SESSION_COOKIE_HTTPONLY = True
+# A signed-in session lasts hours, not Django's two weeks: an admin left open on a
+# shared computer closes itself.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_HOURS", "12")) * 3600
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -355,6 +370,20 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(
 # Each worker keeps the pages it served lately in memory, up to this many bytes, under
 # the shared content version: a hit then reads only that version from the cache.
 NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", 16 * 1024 * 1024))
+# The site's address, as every absolute link names it (canonical, feeds, sitemaps…), e.g.
+# https://presse.example.org. Unset, links follow each request (local development).
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "").rstrip("/")
+if NEWSROOM_SITE_URL:
+    _site = urlsplit(NEWSROOM_SITE_URL)
+    if _site.scheme not in ("http", "https") or not _site.hostname or _site.path:
+        raise ImproperlyConfigured(
+            f"NEWSROOM_SITE_URL must be a scheme and a host, e.g. https://presse.example.org "
+            f"(not {NEWSROOM_SITE_URL!r})."
+        )
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, _site.hostname]  # the name every page gives itself
+# The query parameters public pages read: a page asked for with any other one is
+# rendered for that request alone, never kept (core.page_cache).
+NEWSROOM_PAGE_QUERY_PARAMETERS = ["page", "q", "year", "ranking"]
 NEWSROOM_FEED_SIZE = 20
 NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
 

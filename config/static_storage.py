@@ -1,3 +1,4 @@
+from django.contrib.staticfiles.finders import AppDirectoriesFinder
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -18,3 +19,14 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
                 return match.group(0)
 
         return tolerant
+
+
+class AppFilesFinder(AppDirectoriesFinder):
+    """The apps' static files without what no page loads: CKEditor's bundled HTML pages
+    (preview, spell-check frames, manual tests), which would be served without the
+    site's headers, and its notes. `collectstatic` leaves them out."""
+
+    left_out = ["*.html", "*.md", "*/tests/*"]
+
+    def list(self, ignore_patterns):
+        return super().list([*(ignore_patterns or []), *self.left_out])

@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
         from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
 
+        from . import checks  # noqa: F401  (registers them)
         from .models import Institution, end_request_memo, start_request_memo
         from .page_cache import content_changed
 

@@ -3,6 +3,8 @@
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,34 @@ from django.utils.translation import gettext_lazy as _
 from .cache import on_recovery
 from .images import SafeImageField
 from .richtext import CleanTextMixin, RichTextField
+
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+
+
+def web_addresses(text):
+    """The lines of `text` that are http or https addresses."""
+    addresses = []
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        try:
+            WEB_ADDRESS(line)
+        except ValidationError:
+            continue
+        addresses.append(line)
+    return addresses
+
+
+def validate_web_addresses(text):
+    """One http or https address per line: a javascript: or data: address in the footer
+    or in the pages' structured data would be a link to run code."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    wrong = [line for line in lines if line not in web_addresses(line)]
+    if wrong:
+        raise ValidationError(
+            _("Only web addresses beginning with https:// or http://, one per line: %(lines)s"),
+            params={"lines": ", ".join(wrong)},
+            code="not_web_address",
+        )
+
 
 # What one request reads once: filled while a request runs (see CoreConfig.ready).
 request_memo = Local()
@@ -56,6 +86,7 @@ class Institution(CleanTextMixin, models.Model):
         _("social media profiles"),
         blank=True,
         help_text=_("One address per line, e.g. https://www.linkedin.com/school/…"),
+        validators=[validate_web_addresses],
     )
     default_share_image = SafeImageField(
         _("default share image"),
@@ -104,4 +135,4 @@ class Institution(CleanTextMixin, models.Model):
         return institution
 
     def profile_urls(self):
-        return [line.strip() for line in self.social_profiles.splitlines() if line.strip()]
+        return web_addresses(self.social_profiles)  # rows saved before the validator too

@@ -120,6 +120,7 @@ class ProcessPages:
             self.size -= len(content)
 
 
+PAGE_PARAMETERS = set(settings.NEWSROOM_PAGE_QUERY_PARAMETERS)
 PROCESS_PAGES = ProcessPages(capacity=settings.NEWSROOM_PAGE_MEMORY_BYTES)
 
 
@@ -147,6 +148,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not settings.NEWSROOM_PAGE_CACHE_SECONDS:
             return self.get_response(request)
+        # A parameter no page reads (?cb=1, ?utm_source=…) would store a page per value,
+        # and pages repeat the query in their links: rendered for this visitor only.
+        if request.GET and not set(request.GET) <= PAGE_PARAMETERS:
+            return self.get_response(request)
         # None while the shared cache is unreachable: nothing is kept, nothing served.
         request.content_version = version = content_version()
         if version is None:
@@ -173,10 +178,15 @@ class PageCacheMiddleware:
         return response
 
 
+# What a visitor sends to ask "only if changed" (or "only if unchanged").
+VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
+              "HTTP_IF_UNMODIFIED_SINCE")  # fmt: skip
+
+
 def conditional(request, response):
     """A 304 where the visitor's copy is current, as ConditionalGetMiddleware answers
     below this point for pages that are rendered."""
-    if request.method != "GET":
+    if request.method != "GET" or not any(header in request.META for header in VALIDATORS):
         return response
     last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
     return get_conditional_response(

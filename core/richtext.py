@@ -9,6 +9,8 @@ import re
 
 import nh3
 from ckeditor.widgets import CKEditorWidget
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
@@ -56,12 +58,21 @@ def clean_html(value):
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
+        attribute_filter=own_images_only,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
     if not has_content(cleaned):
         return ""
     return cleaned
+
+
+def own_images_only(tag, attribute, value):
+    """Pictures come from the site's own media (what the editor uploads): one from
+    another host would tell it who reads the release, in feed readers too."""
+    if tag == "img" and attribute == "src" and not value.startswith(settings.MEDIA_URL):
+        return None
+    return value
 
 
 def has_content(html):
@@ -116,6 +127,18 @@ class RichTextAdminMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+def may_write_rich_text(user):
+    """Whether `user` may add or change something written in the editor (a release, a
+    ranking, the institution…): only such a user may put images on the server."""
+    for model in apps.get_models():
+        if any(isinstance(field, RichTextField) for field in model._meta.concrete_fields):
+            options = model._meta
+            for action in ("add", "change"):
+                if user.has_perm(f"{options.app_label}.{action}_{options.model_name}"):
+                    return True
+    return False
+
+
 def upload_error(message, status=400):
     return JsonResponse({"uploaded": 0, "error": {"message": str(message)}}, status=status)
 
@@ -129,6 +152,8 @@ def upload_image(request):
     """
     if not (request.user.is_active and request.user.is_staff):
         return upload_error(_("Sign in to the administration to upload images."), status=403)
+    if not may_write_rich_text(request.user):
+        return upload_error(_("Your account may not change any text with images."), status=403)
     callback = request.GET.get("CKEditorFuncNum")
     if callback is not None and not callback.isdigit():
         return upload_error(_("Invalid editor callback."))

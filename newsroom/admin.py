@@ -133,7 +133,7 @@ class EmbargoLinkInline(admin.TabularInline):
             return _("Shown once saved.")
         return format_html(
             '<input type="text" readonly value="{}" size="40" aria-label="{}">',
-            absolute_uri(embargo_link.get_absolute_url()),
+            absolute_uri(embargo_link.reading_path()),
             _("personal link"),
         )
 

@@ -16,9 +16,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.models import Institution
-from rankings.models import Ranking
 
 from .models import PressRelease
+from .models.awards import public_rankings
 
 # Feeds are shared instances; the request they answer is kept per call, not on self.
 current_request = ContextVar("current_request")
@@ -164,7 +164,7 @@ class RankingReleasesFeed(LatestReleasesFeed):
     feed_type = RssWithContent
 
     def get_object(self, request, slug):
-        return get_object_or_404(Ranking, slug=slug)
+        return get_object_or_404(public_rankings(), slug=slug)
 
     def title(self, ranking):
         return _("%(institution)s — news about %(ranking)s") % {

@@ -9,6 +9,7 @@ public. Whether a file is public is remembered per content version, like pages.
 
 import mimetypes
 import posixpath
+from contextlib import suppress
 
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
@@ -16,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import FileResponse, HttpResponseNotFound
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 
 from core import renditions
 from core.languages import LANGUAGE_CODES
@@ -96,7 +98,9 @@ def serve(request, name):
     if not exists and not (name.startswith(RENDITIONS) and renditions.remake(name)):
         return not_found()
     if is_public(name):
-        cache_control = {"public": True, "max_age": 3600}
+        # A shared cache (a CDN) may keep it but asks again each time: a withdrawn
+        # picture is gone from it at once, and an unchanged one costs a 304.
+        cache_control = {"public": True, "max_age": 0, "must_revalidate": True}
     elif may_preview(request, name):
         cache_control = {"private": True, "no_store": True}
     else:
@@ -109,4 +113,6 @@ def serve(request, name):
     response = FileResponse(file, content_type=content_type or "application/octet-stream")
     patch_cache_control(response, **cache_control)
     response["X-Content-Type-Options"] = "nosniff"
+    with suppress(NotImplementedError, OSError):  # a storage that does not say
+        response["Last-Modified"] = http_date(default_storage.get_modified_time(name).timestamp())
     return response

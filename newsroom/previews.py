@@ -47,21 +47,35 @@ def preview_link(release, language, days=None):
     return reverse("preview-shared", kwargs={"token": token})
 
 
-def grant_media(request, release, until):
-    """Let this session load the release's images until `until` (see newsroom.media)."""
-    grants = request.session.get(MEDIA_GRANTS_KEY, {})
+def grant_media(request, release, until, link=None):
+    """Let this session load the release's images until `until` (see newsroom.media);
+    through a journalist's `link`, only while that link still opens the release."""
     now = timezone.now().timestamp()
-    grants = {key: expiry for key, expiry in grants.items() if expiry > now}
-    grants[str(release.uuid)] = max(grants.get(str(release.uuid), 0), until.timestamp())
+    grants = {key: grant for key, grant in stored_grants(request).items()
+              if grant["until"] > now}  # fmt: skip
+    kept = grants.get(str(release.uuid))
+    if kept is None or kept["until"] < until.timestamp():
+        grants[str(release.uuid)] = {"until": until.timestamp(), "link": link and link.pk}
     request.session[MEDIA_GRANTS_KEY] = grants
 
 
+def stored_grants(request):
+    """{release uuid: {"until": timestamp, "link": embargo link id or None}}."""
+    grants = request.session.get(MEDIA_GRANTS_KEY, {})
+    # Sessions from before links were kept with their grants held a bare timestamp.
+    return {key: grant if isinstance(grant, dict) else {"until": grant, "link": None}
+            for key, grant in grants.items()}  # fmt: skip
+
+
 def granted_releases(request):
-    """UUIDs of releases whose images this session may load now."""
+    """UUIDs of releases whose images this session may load now: a grant through a
+    journalist's link ends the moment the link is revoked or the release withdrawn."""
     now = timezone.now().timestamp()
-    return {
-        key for key, expiry in request.session.get(MEDIA_GRANTS_KEY, {}).items() if expiry > now
-    }
+    grants = {key: grant for key, grant in stored_grants(request).items() if grant["until"] > now}
+    links = {grant["link"] for grant in grants.values() if grant["link"]}
+    if links:
+        links = set(EmbargoLink.objects.usable().filter(pk__in=links).values_list("pk", flat=True))
+    return {key for key, grant in grants.items() if not grant["link"] or grant["link"] in links}
 
 
 def refusal(request, status, message):
@@ -94,13 +108,13 @@ class ReleasePreviewView(ReleaseDetailView):
         return super().get_context_data(access_banner=self.banner, **kwargs)
 
 
-def render_preview(request, release, language, banner, media_until):
+def render_preview(request, release, language, banner, media_until, link=None):
     """The release page in `language`, marked with `banner`, for no search engine."""
     with translation.override(language):
         view = ReleasePreviewView.as_view(banner=banner)
         response = view(request, release=release)
         response.render()
-    grant_media(request, release, media_until)
+    grant_media(request, release, media_until, link)
     return no_index(response)
 
 
@@ -163,4 +177,4 @@ def embargo_preview(request, token):
         banner = _("EMBARGOED until %(moment)s. Not for publication before then.") % {
             "moment": in_zone(release.published_at)
         }
-    return render_preview(request, release, language, banner, link.expires_at)
+    return render_preview(request, release, language, banner, link.expires_at, link)

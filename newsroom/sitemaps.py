@@ -9,9 +9,9 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from core.languages import LANGUAGE_CODES, localized, per_language
-from rankings.models import Ranking
 
 from .models import PressRelease
+from .models.awards import public_rankings
 from .models.releases import release_url_around_slug
 
 
@@ -123,7 +123,7 @@ class RankingSitemap(AlternatesSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Ranking.objects.order_by("slug")
+        return public_rankings().order_by("slug")
 
     def location(self, ranking):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})

@@ -1,16 +1,18 @@
 """vCard 4.0 (RFC 6350) for press contacts, so journalists can file them in one click."""
 
+import re
+
 from django.utils.text import slugify
+
+# Every character some client reads as the end of a line (CR, LF, VT, FF, the file,
+# group and record separators, NEL, LINE and PARAGRAPH SEPARATOR): a name holding one
+# could otherwise start a property of its own (EMAIL, TEL) in such a client.
+LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def escape(value):
-    return (
-        value.replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return LINE_BREAKS.sub("\\\\n", value)
 
 
 def fold(line):

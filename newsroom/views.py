@@ -14,12 +14,12 @@ from django.views.generic import DetailView, ListView, YearArchiveView
 from core import renditions
 from core.languages import LANGUAGE_CODES, localized
 from core.models import Institution
-from rankings.models import Award, Ranking
 
 from . import search as fulltext
 from . import structured_data, vcard
 from .forms import SearchForm
 from .models import ArchiveYear, Contact, PressRelease
+from .models.awards import public_awards, public_rankings
 
 DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
 
@@ -101,7 +101,7 @@ class HomeView(PublicReleaseMixin, ListView):
         return super().get_queryset()[:7]
 
     def get_context_data(self, **kwargs):
-        latest_awards = Award.objects.current().with_ranking().order_by("-year", "-pk")[:6]
+        latest_awards = public_awards().current().with_ranking().order_by("-year", "-pk")[:6]
         return super().get_context_data(latest_awards=latest_awards, **kwargs)
 
     def get_structured_data(self, page_meta):
@@ -231,10 +231,12 @@ class RankingMixin(LanguageLinksMixin):
 
     def get_queryset(self):
         releases = PressRelease.objects.public().for_links()
-        awards = Award.objects.order_by("-year", "pk").prefetch_related(
-            Prefetch("releases", queryset=releases)
+        awards = (
+            public_awards()
+            .order_by("-year", "pk")
+            .prefetch_related(Prefetch("releases", queryset=releases))
         )
-        return Ranking.objects.prefetch_related(Prefetch("awards", queryset=awards))
+        return public_rankings().prefetch_related(Prefetch("awards", queryset=awards))
 
 
 class RankingListView(RankingMixin, ListView):
@@ -259,7 +261,7 @@ class SearchView(LanguageLinksMixin, ListView):
         self.form = SearchForm(
             request.GET or None,
             years=ArchiveYear.objects.public_counts(),
-            rankings=Ranking.objects.values_list("slug", "name").order_by("name"),
+            rankings=public_rankings().values_list("slug", "name").order_by("name"),
         )
         return super().get(request, *args, **kwargs)
 

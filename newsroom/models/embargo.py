@@ -75,7 +75,9 @@ class EmbargoLink(models.Model):
             self.revoked_at = None
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def reading_path(self):
+        """Where the journalist reads the release. Not `get_absolute_url`: Django's
+        "view on site" shortcut would hand the token to any staff account."""
         return reverse("preview-embargo", kwargs={"token": self.token})
 
     def record_opening(self):

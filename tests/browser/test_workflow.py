@@ -104,7 +104,7 @@ def test_journalist_reads_the_embargoed_release_and_its_picture(page):
     link = EmbargoLink.objects.create(
         release=release, journalist="Alex Martin", language="fr", expires_at=lift
     )
-    page.goto(link.get_absolute_url())
+    page.goto(link.reading_path())
     assert page.locator("h1").inner_text() == "Sous embargo"
     assert "SOUS EMBARGO" in page.locator(".access-banner").inner_text()
     assert image_loaded(page, ".release__hero img")

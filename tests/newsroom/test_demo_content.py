@@ -137,7 +137,7 @@ def test_demo_shows_the_workflow(client, demo):
     assert embargoed.is_under_embargo()
     assert not PressRelease.objects.public("fr").filter(pk=embargoed.pk).exists()
     link = embargoed.embargo_links.get()
-    response = client.get(link.get_absolute_url())
+    response = client.get(link.reading_path())
     assert response.status_code == 200
     assert embargoed.title_fr in response.content.decode()
 

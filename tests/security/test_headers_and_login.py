@@ -99,6 +99,7 @@ def test_weak_passwords_are_refused():
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "x7$kq!v9@Lm2#Rt5^Wz8&Np4*Hs6(Jd3)Fg1_Cb0+Yu-Ei=Ao;Ux:Qw" * 2,
     "DJANGO_ALLOWED_HOSTS": "presse.example.org",
+    "NEWSROOM_SITE_URL": "https://presse.example.org",
     "DJANGO_SSL_REDIRECT": "1",
     "DJANGO_SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO",
 }

@@ -6,6 +6,7 @@ import zlib
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -71,8 +72,11 @@ REFUSED = [
 
 @pytest.fixture
 def staff(django_user_model):
+    """An editor: staff, allowed to change releases (and so to put images in them)."""
     client = Client(enforce_csrf_checks=False)
-    client.force_login(django_user_model.objects.create_user("ed", password="x", is_staff=True))
+    editor = django_user_model.objects.create_user("ed", password="x", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_pressrelease"))
+    client.force_login(editor)
     return client
 
 
