@@ -1,8 +1,9 @@
 """WhiteNoise's hook for the headers of static files (imported by the settings, so it
 imports nothing)."""
 
-# Static files that a browser would run as a page: none is shipped (config.static_storage.AppFilesFinder), and
-# any that were would get no script and no framing.
+# Static files that a browser would run as a page: none is collected
+# (config.static_storage.AppFilesFinder), and any that were would get no script and
+# no framing.
 STATIC_DOCUMENT_POLICY = (
     "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'"
 )
