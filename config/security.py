@@ -9,6 +9,7 @@ from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 
 class NewsroomCSPMiddleware(CSPMiddleware):
@@ -103,3 +104,17 @@ def site_origin(url):
     """(scheme, host) of the configured site address, or ("", "") without one."""
     site = urlsplit(url or "")
     return site.scheme, site.netloc
+
+
+class NulCharacterMiddleware:
+    """A NUL character in the query answers 400: PostgreSQL can neither store nor compare
+    it (a filter holding one failed with a 500), and no address of the site needs one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            raise BadRequest("A NUL character in the query string.")
+        return self.get_response(request)

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.NulCharacterMiddleware",
     # Static files, compressed and with far-future caching, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # From here on, absolute links name NEWSROOM_SITE_URL, whatever the request said.

@@ -59,3 +59,14 @@ def test_hostile_query_values_never_break_an_admin_list(superuser_client, releas
             for value in HOSTILE_VALUES:
                 response = superuser_client.get(reverse(name), {parameter: value})
                 assert response.status_code in (200, 302, 400), (name, parameter, value)
+
+
+NUL_IN_QUERY = ["/fr/actualites/?page=%00", "/en/search/?q=a%00b",
+                "/admin/newsroom/pressrelease/?status__exact=%00",
+                "/admin/newsroom/pressrelease/?q=%00"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", NUL_IN_QUERY)
+def test_a_nul_character_in_the_query_is_a_bad_request(superuser_client, path):
+    """PostgreSQL cannot compare a NUL: refused up front, on every database alike."""
+    assert superuser_client.get(path).status_code == 400
