@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -145,6 +145,11 @@ class SearchPaginator(Paginator):
 
     bound = 1000
     more_than_bound = False
+
+    @property
+    def written_bound(self):
+        """The bound as the language writes it: "1 000", "1,000"."""
+        return number_format(self.bound, force_grouping=True)
 
     @cached_property
     def count(self):

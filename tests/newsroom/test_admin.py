@@ -319,3 +319,14 @@ def test_search_counts_up_to_a_bound_and_says_so(staff_client, monkeypatch):
     assert list(dict.fromkeys(listed)) == ["charlie"]
     page = staff_client.get(changelist, {"q": "bravo"}).content.decode()
     assert "1 résultat" in page and "Plus de" not in page
+
+
+def test_the_search_bound_is_written_as_each_language_writes_numbers():
+    from django.utils import translation
+
+    from newsroom.admin import SearchPaginator
+
+    with translation.override("fr"):
+        assert SearchPaginator([], 100).written_bound == "1\xa0000"
+    with translation.override("en"):
+        assert SearchPaginator([], 100).written_bound == "1,000"
