@@ -5,11 +5,15 @@ from dataclasses import asdict
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
 from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.db.models import Sum
 
 
 class NewsroomCSPMiddleware(CSPMiddleware):
@@ -118,3 +122,24 @@ class NulCharacterMiddleware:
         if "%00" in query or "\x00" in query:
             raise BadRequest("A NUL character in the query string.")
         return self.get_response(request)
+
+
+class SignInHandler(AxesDatabaseHandler):
+    """django-axes' lock (5 failures for one username from one address), and one more:
+    an address alone after NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS failures over every
+    username, so that trying one password on many accounts (spraying) is slowed too. Its
+    limit is higher: a press office's colleagues share one address behind their router."""
+
+    def is_locked(self, request, credentials=None):
+        if super().is_locked(request, credentials):
+            return True
+        if self.failures_from_address(request) < settings.NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS:
+            return False
+        request.axes_locked_out = True  # the lockout page, as for django-axes' own lock
+        return True
+
+    def failures_from_address(self, request):
+        attempts = AccessAttempt.objects.filter(
+            ip_address=request.axes_ip_address, attempt_time__gte=get_cool_off_threshold(request)
+        )
+        return attempts.aggregate(failures=Sum("failures_since_start"))["failures"] or 0

@@ -346,6 +346,11 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# And an address alone, over every username, after this many (config.security).
+AXES_HANDLER = "config.security.SignInHandler"
+NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS = int(
+    os.environ.get("DJANGO_LOGIN_FAILURES_PER_ADDRESS", "30")
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"

@@ -30,8 +30,8 @@ from core.richtext import RichTextAdminMixin
 from rankings.admin import AwardAdmin
 from rankings.models import Award, Ranking
 
-from . import previews, workflow
-from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, ReleaseContact
+from . import workflow
+from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, PreviewLink, ReleaseContact
 
 
 class PublicationYearFilter(admin.SimpleListFilter):
@@ -114,28 +114,45 @@ def default_link_expiry():
     return timezone.now() + timedelta(days=settings.NEWSROOM_PREVIEW_LINK_DAYS * 2)
 
 
-class EmbargoLinkInline(admin.TabularInline):
+class ReadingLinkInline(admin.TabularInline):
+    """Links that open a release before it is public, listed, revocable, counted."""
+
+    extra = 0
+    view_on_site = False  # opening the link from here would count as the recipient's
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["expires_at"].initial = self.default_expiry
+        return formset
+
+    @admin.display(description=_("link to send"))
+    def link(self, reading_link):
+        if reading_link.pk is None:
+            return _("Shown once saved.")
+        return format_html(
+            '<input type="text" readonly value="{}" size="40" aria-label="{}">',
+            absolute_uri(reading_link.reading_path()),
+            _("link to send"),
+        )
+
+
+class PreviewLinkInline(ReadingLinkInline):
+    model = PreviewLink
+    fields = ["recipient", "language", "expires_at", "revoked", "link", "times_opened",
+              "last_opened_at"]  # fmt: skip
+    readonly_fields = ["link", "times_opened", "last_opened_at"]
+
+    @staticmethod
+    def default_expiry():
+        return timezone.now() + timedelta(days=settings.NEWSROOM_PREVIEW_LINK_DAYS)
+
+
+class EmbargoLinkInline(ReadingLinkInline):
     model = EmbargoLink
     fields = ["journalist", "outlet", "email", "language", "expires_at", "revoked", "link",
               "times_opened", "last_opened_at"]  # fmt: skip
     readonly_fields = ["link", "times_opened", "last_opened_at"]
-    extra = 0
-    view_on_site = False  # opening the link from here would count as the journalist's
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form.base_fields["expires_at"].initial = default_link_expiry
-        return formset
-
-    @admin.display(description=_("personal link"))
-    def link(self, embargo_link):
-        if embargo_link.pk is None:
-            return _("Shown once saved.")
-        return format_html(
-            '<input type="text" readonly value="{}" size="40" aria-label="{}">',
-            absolute_uri(embargo_link.reading_path()),
-            _("personal link"),
-        )
+    default_expiry = staticmethod(default_link_expiry)
 
 
 class SearchPaginator(Paginator):
@@ -237,7 +254,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["publication_state", "public_links", "preview_links", "created_at",
                        "updated_at"]  # fmt: skip
-    inlines = [ReleaseContactInline, EmbargoLinkInline]
+    inlines = [ReleaseContactInline, PreviewLinkInline, EmbargoLinkInline]
     autocomplete_fields = ["awards"]
     save_on_top = True
     actions = ["send_to_review", "publish", "unpublish"]
@@ -321,20 +338,15 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
 
     @admin.display(description=_("preview"))
     def preview_links(self, release):
-        """The editor's preview, and a link to send to someone without an account."""
+        """The editor's own preview in each language (links to send are listed below)."""
         if release.pk is None:
             return _("Save the release to preview it.")
-        rows = []
-        for code, name in settings.LANGUAGES:
-            if not release.is_complete_in(code):
-                continue
-            own = reverse("preview-release", kwargs={"uuid": release.uuid, "language": code})
-            shared = absolute_uri(previews.preview_link(release, code))
-            label = _("Preview link to send (%(language)s, valid %(days)s days)") % {
-                "language": name,
-                "days": settings.NEWSROOM_PREVIEW_LINK_DAYS,
-            }
-            rows.append({"own": own, "name": name, "shared": shared, "label": label})
+        rows = [
+            {"url": reverse("preview-release", kwargs={"uuid": release.uuid, "language": code}),
+             "name": name}
+            for code, name in settings.LANGUAGES
+            if release.is_complete_in(code)
+        ]  # fmt: skip
         if not rows:
             return _("A language needs a title, a slug and a body to be previewed.")
         return render_to_string("admin/newsroom/pressrelease/preview_links.html", {"links": rows})
@@ -360,7 +372,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
         # Who gave a journalist early access is kept with the link.
         for link_form in formset.forms:
             link = link_form.instance
-            if isinstance(link, EmbargoLink) and link.pk is None:
+            if isinstance(link, (EmbargoLink, PreviewLink)) and link.pk is None:
                 link.created_by = request.user
         super().save_formset(request, form, formset, change)
 

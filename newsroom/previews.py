@@ -3,12 +3,14 @@
 Three ways in, all under /preview/ (kept out of search engines by robots.txt and
 `X-Robots-Tag`, never cached):
 - editors preview any release in either language from the admin;
-- a signed, expiring preview link (django.core.signing) for someone without an
-  account, refused once expired, once the release lost that language, or deleted;
+- a preview link (`PreviewLink`) for someone without an account, listed on the
+  release, revocable and expiring, refused once the release lost that language or was
+  deleted (signed links made before keep opening until they expire);
 - a journalist's personal embargo link (`EmbargoLink`), revocable and expiring.
 
-Each grants the reader's session the release's images until the link expires, so
-the page shows them while their public addresses still answer 404 (newsroom.media).
+Each grants the reader's session the release's images until the link expires or is
+revoked, so the page shows them while their public addresses still answer 404
+(newsroom.media).
 """
 
 import datetime
@@ -27,7 +29,7 @@ from django.utils.translation import gettext as _
 from core.languages import LANGUAGE_CODES
 
 from . import workflow
-from .models import EmbargoLink, PressRelease
+from .models import EmbargoLink, PressRelease, PreviewLink
 from .models.releases import in_zone
 from .views import ReleaseDetailView
 
@@ -35,47 +37,63 @@ SIGNING_SALT = "newsroom.preview-link"
 MEDIA_GRANTS_KEY = "newsroom:media-grants"
 
 
-def preview_link(release, language, days=None):
-    """The path of a signed preview link to `release` in `language`."""
+def preview_link(release, language, days=None, *, recipient="", created_by=None):
+    """The path of a new preview link to `release` in `language`, listed on the release
+    and revocable there."""
     days = days or settings.NEWSROOM_PREVIEW_LINK_DAYS
-    expires = timezone.now() + datetime.timedelta(days=days)
-    token = signing.dumps(
-        {"release": str(release.uuid), "language": language, "expires": int(expires.timestamp())},
-        salt=SIGNING_SALT,
-        compress=True,
-    )
-    return reverse("preview-shared", kwargs={"token": token})
+    link = PreviewLink.objects.create(
+        release=release, language=language, recipient=recipient, created_by=created_by,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )  # fmt: skip
+    return link.reading_path()
+
+
+# The links whose grants end the moment they stop opening their release.
+GRANTING_LINKS = {"embargo": EmbargoLink, "preview": PreviewLink}
 
 
 def grant_media(request, release, until, link=None):
     """Let this session load the release's images until `until` (see newsroom.media);
-    through a journalist's `link`, only while that link still opens the release."""
+    through a `link`, only while that link still opens the release."""
     now = timezone.now().timestamp()
     grants = {key: grant for key, grant in stored_grants(request).items()
               if grant["until"] > now}  # fmt: skip
+    kind = next((kind for kind, model in GRANTING_LINKS.items() if isinstance(link, model)), None)
     kept = grants.get(str(release.uuid))
     if kept is None or kept["until"] < until.timestamp():
-        grants[str(release.uuid)] = {"until": until.timestamp(), "link": link and link.pk}
+        grants[str(release.uuid)] = {"until": until.timestamp(), "link": link and link.pk,
+                                     "kind": kind}  # fmt: skip
     request.session[MEDIA_GRANTS_KEY] = grants
 
 
 def stored_grants(request):
-    """{release uuid: {"until": timestamp, "link": embargo link id or None}}."""
+    """{release uuid: {"until": timestamp, "link": link id or None, "kind": its kind}}."""
     grants = request.session.get(MEDIA_GRANTS_KEY, {})
     # Sessions from before links were kept with their grants held a bare timestamp.
-    return {key: grant if isinstance(grant, dict) else {"until": grant, "link": None}
+    return {key: {"link": None, "kind": None, **grant} if isinstance(grant, dict)
+            else {"until": grant, "link": None, "kind": None}
             for key, grant in grants.items()}  # fmt: skip
 
 
 def granted_releases(request):
-    """UUIDs of releases whose images this session may load now: a grant through a
-    journalist's link ends the moment the link is revoked or the release withdrawn."""
+    """UUIDs of releases whose images this session may load now: a grant through a link
+    ends the moment the link is revoked (or, for a journalist's, the release withdrawn)."""
     now = timezone.now().timestamp()
     grants = {key: grant for key, grant in stored_grants(request).items() if grant["until"] > now}
-    links = {grant["link"] for grant in grants.values() if grant["link"]}
-    if links:
-        links = set(EmbargoLink.objects.usable().filter(pk__in=links).values_list("pk", flat=True))
-    return {key for key, grant in grants.items() if not grant["link"] or grant["link"] in links}
+    usable = {}
+    for kind, model in GRANTING_LINKS.items():
+        ids = {
+            grant["link"] for grant in grants.values() if grant["link"] and grant["kind"] == kind
+        }
+        if kind == "embargo":  # grants from before kinds were kept
+            ids |= {
+                grant["link"] for grant in grants.values() if grant["link"] and not grant["kind"]
+            }
+        usable[kind] = set(model.objects.usable().filter(pk__in=ids).values_list("pk", flat=True))
+    return {
+        key for key, grant in grants.items()
+        if not grant["link"] or grant["link"] in usable[grant["kind"] or "embargo"]
+    }  # fmt: skip
 
 
 def refusal(request, status, message):
@@ -136,7 +154,29 @@ def editor_preview(request, uuid, language):
 
 
 def shared_preview(request, token):
-    """Someone without an account, through a signed link an editor sent them."""
+    """Someone without an account, through a preview link an editor sent them."""
+    link = PreviewLink.objects.filter(token=token).first()
+    if link is None:
+        return signed_preview(request, token)
+    if link.revoked_at is not None:
+        return refusal(
+            request, 410, _("This preview link was withdrawn. Ask the press office for a new one.")
+        )
+    if link.expires_at <= timezone.now():
+        return refusal(
+            request, 410, _("This preview link has expired. Ask the press office for a new one.")
+        )
+    release = PressRelease.objects.for_detail().get(pk=link.release_id)
+    if not release.is_complete_in(link.language):
+        return refusal(request, 410, _("This release no longer has a version in this language."))
+    link.record_opening()
+    banner = _("Preview — not public yet. Please do not share this link.")
+    return render_preview(request, release, link.language, banner, link.expires_at, link)
+
+
+def signed_preview(request, token):
+    """A signed link made before links were listed on their release: opens until it
+    expires (a week at most), and cannot be revoked."""
     try:
         payload = signing.loads(token, salt=SIGNING_SALT)
         expires = datetime.datetime.fromtimestamp(payload["expires"], tz=datetime.UTC)

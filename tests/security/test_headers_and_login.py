@@ -89,6 +89,28 @@ def test_lockout_is_per_client_address_behind_a_proxy(django_user_model, setting
     assert response.status_code == 302
 
 
+def test_one_address_trying_many_usernames_is_slowed_too(django_user_model, settings):
+    """Password spraying (one password, many accounts) locks the address out after
+    NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS failures, even for a right password; another
+    address is not concerned."""
+    settings.NEWSROOM_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS = 6
+    django_user_model.objects.create_user("ed", password="a-long-password-1", is_staff=True)
+    sprayer = Client(headers={"x-forwarded-for": "203.0.113.9"})
+    statuses = [
+        sprayer.post(
+            "/admin/login/", {"username": f"user{n}", "password": "Spring2026!"}
+        ).status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 6
+    refused = sprayer.post("/admin/login/", {"username": "ed", "password": "a-long-password-1"})
+    assert refused.status_code == 429
+    colleague = Client(headers={"x-forwarded-for": "198.51.100.7"})
+    response = colleague.post("/admin/login/", {"username": "ed", "password": "a-long-password-1"})
+    assert response.status_code == 302
+
+
 def test_weak_passwords_are_refused():
     """Django's password validators are on."""
     for weak in ("password", "12345678", "short"):

@@ -261,3 +261,46 @@ def test_link_added_in_the_admin_names_who_gave_it(publisher_client, publisher, 
     assert publisher_client.post(url, data).status_code == 302
     link = EmbargoLink.objects.get(journalist="Sam Leroy")
     assert link.created_by == publisher
+
+
+def test_preview_links_are_listed_revocable_and_counted(publisher_client, publisher, client, draft):
+    """A preview link added on the release's form is listed there with its opens, and
+    revoking it closes it and its pictures at once."""
+    from newsroom.models import PreviewLink
+    from tests.workflow.helpers import form_values
+
+    url = reverse("admin:newsroom_pressrelease_change", args=[draft.pk])
+    expiry = timezone.localtime(timezone.now() + timedelta(days=3))
+    data = form_values(
+        publisher_client.get(url),
+        **{
+            "preview_links-TOTAL_FORMS": "1",
+            "preview_links-0-recipient": "Dr Dupont, laboratoire",
+            "preview_links-0-language": "fr",
+            "preview_links-0-expires_at_0": f"{expiry:%d/%m/%Y}",
+            "preview_links-0-expires_at_1": f"{expiry:%H:%M:%S}",
+        },
+    )
+    assert publisher_client.post(url, data).status_code == 302
+    link = PreviewLink.objects.get(recipient="Dr Dupont, laboratoire")
+    assert link.created_by == publisher
+    assert client.get(link.reading_path()).status_code == 200
+    assert client.get(draft.hero_image.url).status_code == 200
+    form = publisher_client.get(url).content.decode()
+    assert "Dr Dupont, laboratoire" in form and f"http://testserver{link.reading_path()}" in form
+    link.refresh_from_db()
+    assert link.times_opened == 1
+    link.revoked = True
+    link.save()
+    response = client.get(link.reading_path())
+    assert response.status_code == 410
+    assert "Brouillon secret" not in response.content.decode()
+    assert client.get(draft.hero_image.url).status_code == 404
+
+
+def test_viewing_the_release_form_makes_no_link(publisher_client, draft):
+    """Links are made when an editor adds one, not each time the form is shown."""
+    from newsroom.models import PreviewLink
+
+    publisher_client.get(reverse("admin:newsroom_pressrelease_change", args=[draft.pk]))
+    assert PreviewLink.objects.count() == 0
