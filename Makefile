@@ -6,9 +6,13 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Local development runs with debug on and a generated secret key (kept in .secret_key).
+# Local development runs with debug on and a generated secret key (kept in .secret_key);
+# `make install` writes DJANGO_DEBUG=1 into a git-ignored .env, which the settings read,
+# so that every `manage.py` command works as the README shows it.
 run install: export DJANGO_DEBUG ?= 1
-# Tests run with debug off, like production; the key is for the test run only.
+# Tests run with debug off, like production, whatever .env says; the key is for the
+# test run only.
+test check screenshots messages: export DJANGO_DEBUG ?=
 test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
 .PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin clean
@@ -17,10 +21,11 @@ run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 install: venv
+	test -f .env || printf '# Local development settings (git-ignored), read by config/settings.py.\nDJANGO_DEBUG=1\n' > .env
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore=.venv -v 0 || echo "(gettext not found: using the committed .mo files)"
 	$(MANAGE) load_demo
-	$(MANAGE) ensure_local_admin
+	$(MANAGE) ensure_local_admin --address http://$(HOST):$(PORT)/admin/
 
 # The virtualenv is rebuilt when the lock file changes.
 venv: $(VENV)/.installed

@@ -22,6 +22,22 @@ from config.static_headers import static_file_headers
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def read_local_env(path):
+    """The KEY=VALUE lines of the git-ignored `.env` that `make install` writes for
+    local development, for what the environment does not set already: every
+    `manage.py` command then works as the README shows it. Production has no such file
+    and stays strict."""
+    if not path.is_file():
+        return
+    for line in path.read_text().splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+read_local_env(Path(os.environ.get("DJANGO_ENV_FILE") or BASE_DIR / ".env"))
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None or value.strip() == "":

@@ -154,6 +154,14 @@ class EmbargoLinkInline(ReadingLinkInline):
     readonly_fields = ["link", "times_opened", "last_opened_at"]
     default_expiry = staticmethod(default_link_expiry)
 
+    @admin.display(description=_("link to send"))
+    def link(self, embargo_link):
+        field = super().link(embargo_link)
+        if embargo_link.pk and embargo_link.release.status != PressRelease.Status.PUBLISHED:
+            note = _("Opens once the release is published (under embargo until its time).")
+            return format_html('{}<br><span class="help">{}</span>', field, note)
+        return field
+
 
 class SearchPaginator(Paginator):
     """A search's matches counted up to `bound`: counting every release that holds a

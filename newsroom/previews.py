@@ -201,13 +201,20 @@ def embargo_preview(request, token):
     link = EmbargoLink.objects.filter(token=token).first()
     if link is None:
         return refusal(request, 404, _("This link is not valid."))
-    if not EmbargoLink.objects.usable().filter(pk=link.pk).exists():
+    if link.revoked_at is not None or link.expires_at <= timezone.now():
         return refusal(
             request,
             410,
             _("This link has expired or was withdrawn. Ask the press office for a new one."),
         )
     release, language = PressRelease.objects.for_detail().get(pk=link.release_id), link.language
+    if release.status != PressRelease.Status.PUBLISHED:
+        return refusal(
+            request,
+            403,
+            _("This release is not published yet. Your link will open it, before its embargo"
+              " ends, as soon as the press office publishes it."),
+        )  # fmt: skip
     if release.is_public_in(language):
         return redirect(release.get_absolute_url(language))
     if not release.is_complete_in(language):

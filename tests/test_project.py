@@ -29,6 +29,7 @@ def run_settings(shown="s.DEBUG, s.ALLOWED_HOSTS", **environ):
     """Import the settings in a fresh interpreter with the given environment, and print
     `shown` (an expression of the settings module, `s`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_ENV_FILE"] = str(ROOT / "tests" / "no-such.env")  # not a developer's .env
     env.update(environ)
     return subprocess.run(
         [sys.executable, "-c", f"import config.settings as s; print({shown})"],
@@ -56,3 +57,24 @@ def test_an_empty_database_url_means_the_embedded_database():
     result = run_settings("s.DATABASES['default']", DJANGO_SECRET_KEY="k", DATABASE_URL="")
     assert "django.db.backends.sqlite3" in result.stdout
     assert "db.sqlite3" in result.stdout
+
+
+def test_a_local_env_file_makes_every_command_work(tmp_path):
+    """The .env `make install` writes turns debug on for every manage.py command; what
+    the environment says wins over it."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("# Local development settings\nDJANGO_DEBUG=1\n")
+    result = run_settings("s.DEBUG", DJANGO_ENV_FILE=str(env_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+    result = run_settings("s.DEBUG", DJANGO_ENV_FILE=str(env_file), DJANGO_DEBUG="",
+                          DJANGO_SECRET_KEY="k")  # fmt: skip
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.django_db
+def test_local_accounts_name_the_address_served():
+    """`make run PORT=8500` prints the address it serves, not :8000."""
+    out = StringIO()
+    call_command("ensure_local_admin", address="http://127.0.0.1:8500/admin/", stdout=out)
+    assert "sign in at http://127.0.0.1:8500/admin/" in out.getvalue()

@@ -185,7 +185,21 @@ def test_embargo_link_stops_when_the_release_is_unpublished(client, embargoed):
     link = journalist_link(embargoed)
     embargoed.status = "draft"
     embargoed.save()
-    assert client.get(link.reading_path()).status_code == 410
+    response = client.get(link.reading_path())
+    assert response.status_code == 403
+    assert "Embargoed news" not in response.content.decode()
+
+
+def test_a_link_made_before_publication_says_so(client, publisher_client, embargoed):
+    """A journalist whose link is made before the release is published reads that it
+    will open once published (not "expired"), and the editor sees it on the form."""
+    embargoed.status = "review"
+    embargoed.save()
+    link = journalist_link(embargoed, language="fr")
+    page = client.get(link.reading_path()).content.decode()
+    assert "pas encore publié" in page and "expiré" not in page
+    form = publisher_client.get(reverse("admin:newsroom_pressrelease_change", args=[embargoed.pk]))
+    assert "Ouvre le communiqué une fois publié" in form.content.decode()
 
 
 def test_embargo_link_leads_to_the_public_page_once_lifted(client, embargoed):

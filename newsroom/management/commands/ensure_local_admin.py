@@ -16,8 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin", help="The superuser's username.")
+        parser.add_argument(
+            "--address",
+            default="http://127.0.0.1:8000/admin/",
+            help="Where the admin is served, as printed with the credentials.",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, address, **options):
         User = get_user_model()
         for name, group in [(username, None), *ACCOUNTS[1:]]:
             if User.objects.filter(username=name).exists():
@@ -36,7 +41,7 @@ class Command(BaseCommand):
                 role = group
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Local {role} account created — sign in at http://127.0.0.1:8000/admin/\n"
+                    f"Local {role} account created — sign in at {address}\n"
                     f"  username: {name}\n  password: {password}"
                 )
             )
