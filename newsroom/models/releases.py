@@ -296,7 +296,8 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         help_text=_(
             "Nothing of the release is public before this moment (institution’s time zone);"
             " journalists can read it early through personal links. The publication date"
-            " moves to the end of the embargo if it is earlier."
+            " moves to the end of the embargo if it is earlier. To lift the embargo early,"
+            " clear this field and save: a published release goes live at once."
         ),
     )
     ready_fr = models.BooleanField(
@@ -405,6 +406,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
 
     def save(self, *args, **kwargs):
         self.store_missing_slugs_as_null()
+        self.lift_cleared_embargo()
         self.hold_until_embargo_ends()
         self.edit_token = uuid4()
         years = {self.stored_year(), timezone.localtime(self.published_at).year}
@@ -419,6 +421,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
 
         ArchiveYear.objects.using(self._state.db).recount(years)
         self.saved_status, self.saved_year = self.status, self.published_year
+        self.saved_embargo_until = self.embargo_until
         # Again now that every derived column is written (post_save came before them).
         content_changed()
 
@@ -438,6 +441,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         # what the roles allow (newsroom.workflow).
         instance.saved_status = instance.__dict__.get("status")
         instance.saved_year = instance.__dict__.get("published_year")
+        instance.saved_embargo_until = instance.__dict__.get("embargo_until")
         return instance
 
     def stored_year(self):
@@ -470,6 +474,19 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
             raise ValidationError(
                 _("Mark at least one complete language as ready before publishing.")
             )
+
+    def lift_cleared_embargo(self):
+        """An embargo cleared before its end is lifted now: the publication date it had
+        moved to its end comes back to now (a date the editor chose stays)."""
+        held_until = getattr(self, "saved_embargo_until", None)
+        if (
+            held_until is not None
+            and self.embargo_until is None
+            # To the second: the admin's form shows no fraction of a second.
+            and self.published_at.replace(microsecond=0) == held_until.replace(microsecond=0)
+            and held_until > timezone.now()
+        ):
+            self.published_at = timezone.now()
 
     def hold_until_embargo_ends(self):
         """An embargoed release is published when the embargo ends, not before."""

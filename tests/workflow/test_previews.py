@@ -318,3 +318,28 @@ def test_viewing_the_release_form_makes_no_link(publisher_client, draft):
 
     publisher_client.get(reverse("admin:newsroom_pressrelease_change", args=[draft.pk]))
     assert PreviewLink.objects.count() == 0
+
+
+def test_clearing_the_embargo_lifts_it_now(publisher_client, client, embargoed):
+    """Lifting an embargo early is one action: clear the field and save. The release goes
+    live at once instead of staying scheduled at the old embargo's end."""
+    from tests.workflow.helpers import form_values
+
+    url = reverse("admin:newsroom_pressrelease_change", args=[embargoed.pk])
+    data = form_values(publisher_client.get(url), embargo_until_0="", embargo_until_1="")
+    assert publisher_client.post(url, data).status_code == 302
+    embargoed.refresh_from_db()
+    assert embargoed.embargo_until is None
+    assert embargoed.published_at <= timezone.now()
+    assert client.get(embargoed.get_absolute_url("en")).status_code == 200
+
+
+def test_a_date_chosen_after_the_embargo_stays(embargoed):
+    """Clearing the embargo keeps a publication date the editor set later than its end."""
+    later = embargoed.embargo_until + timedelta(days=3)
+    embargoed.published_at = later
+    embargoed.save()
+    release = type(embargoed).objects.get(pk=embargoed.pk)
+    release.embargo_until = None
+    release.save()
+    assert release.published_at == later
