@@ -14,6 +14,8 @@ from newsroom.sitemaps import SITEMAPS
 
 from . import ceiling
 
+handler403 = "config.errors.permission_denied"
+
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise answer this path.
     path("admin/editor/upload/", richtext.upload_image, name="richtext-upload"),

@@ -1,4 +1,5 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -28,6 +29,20 @@ class RankingAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
     inlines = [AwardInline]
     formfield_overrides = HTTPS_URL_FIELDS
     fields = ["name", "slug", "publisher", "website", "methodology_url", "logo", "description"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        names = {name.strip() for name in (obj.name_fr, obj.name_en) if name and name.strip()}
+        same_name = Q()
+        for name in names:
+            same_name |= Q(name_fr__iexact=name) | Q(name_en__iexact=name)
+        if names and Ranking.objects.exclude(pk=obj.pk).filter(same_name).exists():
+            messages.warning(
+                request,
+                _("Another ranking is named “%(name)s”: the award picker shows both. If it is"
+                  " the same ranking, add its results to the other one and delete this one.")
+                % {"name": obj.name},
+            )  # fmt: skip
 
     @admin.display(description=_("awards"))
     def award_count(self, ranking):

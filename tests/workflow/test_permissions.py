@@ -229,3 +229,33 @@ def test_release_list_filters_by_where_releases_stand(publisher_client):
         page = publisher_client.get(url, {"state": state}).content.decode()
         shown = {other.title_fr for other in expected.values() if other.title_fr in page}
         assert shown == {release.title_fr}, state
+
+
+def test_a_refused_action_explains_itself_in_the_admin(editor_client):
+    """An editor deleting a ranking (a publisher's right) reads why, in French, in the
+    admin's page, not a bare "403 Forbidden"."""
+    from tests.factories import RankingFactory
+
+    ranking = RankingFactory()
+    response = editor_client.get(f"/admin/rankings/ranking/{ranking.pk}/delete/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Action non permise à votre rôle" in page
+    assert "le rôle Publisher, en plus, publie, dépublie et supprime" in page
+    assert 'id="header"' in page  # the admin's own look
+
+
+def test_a_second_ranking_of_the_same_name_is_flagged(publisher_client):
+    """Two "THE Impact Rankings" would show twice in the award picker: the second save
+    says so."""
+    from tests.factories import RankingFactory
+
+    RankingFactory(name_fr="THE Impact Rankings", name_en="THE Impact Rankings")
+    data = {"name_fr": "the impact rankings", "name_en": "", "slug": "the-impact-2",
+            "publisher_fr": "", "publisher_en": "", "website": "", "methodology_url": "",
+            "description_fr": "", "description_en": "",
+            "awards-TOTAL_FORMS": "0", "awards-INITIAL_FORMS": "0",
+            "awards-MIN_NUM_FORMS": "0", "awards-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    response = publisher_client.post("/admin/rankings/ranking/add/", data, follow=True)
+    assert response.status_code == 200
+    assert "Un autre classement s’appelle" in response.content.decode()
