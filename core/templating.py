@@ -68,9 +68,13 @@ def regroup(items, attribute):
 
 @lru_cache(maxsize=4096)
 def day_in_words(language, day):
-    """'22 septembre 2021': the date as the language writes it, once per process."""
+    """'22 septembre 2021': the date as the language writes it, once per process; in
+    French the first of the month is an ordinal ('1er décembre 2026')."""
     with translation.override(language):
-        return formats.date_format(day, "DATE_FORMAT")
+        written = formats.date_format(day, "DATE_FORMAT")
+    if language == "fr" and day.day == 1:
+        written = written.replace("1", "1er", 1)
+    return written
 
 
 def date(value, format_name=None):

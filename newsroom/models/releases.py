@@ -5,7 +5,6 @@ from functools import lru_cache, reduce
 from operator import and_, or_
 from uuid import uuid4
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,7 +14,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +32,8 @@ from rankings.models import Award
 from .. import search as fulltext
 from .contacts import Contact
 
+# A language in a sentence, as each language writes it ("en français", "in French").
+IN_LANGUAGE = {"fr": _("in French"), "en": _("in English")}
 # A slug made only of digits would be read as a year in /news/<year>/.
 slug_has_a_letter = RegexValidator(
     r"[a-z]", _("A slug must contain at least one letter."), code="slug_digits_only"
@@ -527,11 +528,14 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
 
     def state_description(self):
         """Where the release stands, in words, with the time zone of every moment."""
-        live = [str(name) for code, name in settings.LANGUAGES if self.is_public_in(code)]
+        live = [IN_LANGUAGE[code] for code in LANGUAGE_CODES if self.is_public_in(code)]
         if self.status != self.Status.PUBLISHED:
             return self.get_status_display()
         if live:
-            return gettext("Live in %(languages)s.") % {"languages": ", ".join(live)}
+            # "En ligne en français et en anglais", "Live in French and English".
+            return gettext("Live %(languages)s.") % {
+                "languages": get_text_list([str(words) for words in live], gettext("and"))
+            }
         if self.is_under_embargo():
             return gettext("Under embargo until %(moment)s.") % {
                 "moment": in_zone(self.embargo_until)

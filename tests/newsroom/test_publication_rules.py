@@ -134,3 +134,24 @@ def test_slugs_that_would_hide_other_pages_are_refused(slug):
     with pytest.raises(ValidationError) as error:
         release.full_clean()
     assert "slug_fr" in error.value.message_dict
+
+
+def test_the_state_of_a_release_reads_as_a_sentence():
+    """"En ligne en français et en anglais", not "En ligne en Français, Anglais"."""
+    from django.utils import translation
+
+    release = PressReleaseFactory()
+    with translation.override("fr"):
+        assert release.state_description() == "En ligne en français et en anglais."
+    with translation.override("en"):
+        assert release.state_description() == "Live in French and in English."
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_french():
+    from datetime import date
+
+    from core.templating import day_in_words
+
+    assert day_in_words("fr", date(2026, 12, 1)) == "1er décembre 2026"
+    assert day_in_words("fr", date(2026, 12, 11)) == "11 décembre 2026"
+    assert "1er" not in day_in_words("en", date(2026, 12, 1))
