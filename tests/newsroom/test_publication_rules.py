@@ -137,7 +137,7 @@ def test_slugs_that_would_hide_other_pages_are_refused(slug):
 
 
 def test_the_state_of_a_release_reads_as_a_sentence():
-    """"En ligne en français et en anglais", not "En ligne en Français, Anglais"."""
+    """ "En ligne en français et en anglais", not "En ligne en Français, Anglais"."""
     from django.utils import translation
 
     release = PressReleaseFactory()
