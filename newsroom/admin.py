@@ -129,11 +129,13 @@ class ReadingLinkInline(admin.TabularInline):
     def link(self, reading_link):
         if reading_link.pk is None:
             return _("Shown once saved.")
-        return format_html(
-            '<input type="text" readonly value="{}" size="40" aria-label="{}">',
-            absolute_uri(reading_link.reading_path()),
-            _("link to send"),
-        )
+        context = {"url": absolute_uri(reading_link.reading_path()), "label": _("link to send"),
+                   "note": self.link_note(reading_link)}  # fmt: skip
+        return render_to_string("admin/newsroom/link_to_send.html", context)
+
+    def link_note(self, reading_link):
+        """A word under the link, when it does not open its release yet."""
+        return ""
 
 
 class PreviewLinkInline(ReadingLinkInline):
@@ -154,13 +156,10 @@ class EmbargoLinkInline(ReadingLinkInline):
     readonly_fields = ["link", "times_opened", "last_opened_at"]
     default_expiry = staticmethod(default_link_expiry)
 
-    @admin.display(description=_("link to send"))
-    def link(self, embargo_link):
-        field = super().link(embargo_link)
-        if embargo_link.pk and embargo_link.release.status != PressRelease.Status.PUBLISHED:
-            note = _("Opens once the release is published (under embargo until its time).")
-            return format_html('{}<br><span class="help">{}</span>', field, note)
-        return field
+    def link_note(self, embargo_link):
+        if embargo_link.release.status != PressRelease.Status.PUBLISHED:
+            return _("Opens once the release is published (under embargo until its time).")
+        return ""
 
 
 class SearchPaginator(Paginator):
