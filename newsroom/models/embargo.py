@@ -23,21 +23,10 @@ class EmbargoLinkQuerySet(models.QuerySet):
         )
 
 
-class EmbargoLink(models.Model):
-    """A journalist's personal, revocable, expiring link to read a release early."""
+class ReadingLink(models.Model):
+    """A link that opens a release before it is public, for someone without an account:
+    personal, expiring, revocable at once, counting its opens."""
 
-    release = models.ForeignKey(
-        PressRelease,
-        on_delete=models.CASCADE,
-        related_name="embargo_links",
-        verbose_name=_("press release"),
-    )
-    journalist = models.CharField(_("journalist"), max_length=200)
-    outlet = models.CharField(_("media outlet"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
     token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
     expires_at = models.DateTimeField(
         _("link expires"), help_text=_("After this moment the link opens nothing.")
@@ -58,6 +47,37 @@ class EmbargoLink(models.Model):
     last_opened_at = models.DateTimeField(_("last opened"), null=True, editable=False)
     times_opened = models.PositiveIntegerField(_("times opened"), default=0, editable=False)
 
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.revoked and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        elif not self.revoked:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
+    def record_opening(self):
+        type(self).objects.filter(pk=self.pk).update(
+            last_opened_at=timezone.now(), times_opened=models.F("times_opened") + 1
+        )
+
+
+class EmbargoLink(ReadingLink):
+    """A journalist's personal, revocable, expiring link to read a release early."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        on_delete=models.CASCADE,
+        related_name="embargo_links",
+        verbose_name=_("press release"),
+    )
+    journalist = models.CharField(_("journalist"), max_length=200)
+    outlet = models.CharField(_("media outlet"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     objects = EmbargoLinkQuerySet.as_manager()
 
     class Meta:
@@ -68,19 +88,7 @@ class EmbargoLink(models.Model):
     def __str__(self):
         return f"{self.journalist} ({self.outlet})" if self.outlet else self.journalist
 
-    def save(self, *args, **kwargs):
-        if self.revoked and self.revoked_at is None:
-            self.revoked_at = timezone.now()
-        elif not self.revoked:
-            self.revoked_at = None
-        super().save(*args, **kwargs)
-
     def reading_path(self):
         """Where the journalist reads the release. Not `get_absolute_url`: Django's
         "view on site" shortcut would hand the token to any staff account."""
         return reverse("preview-embargo", kwargs={"token": self.token})
-
-    def record_opening(self):
-        EmbargoLink.objects.filter(pk=self.pk).update(
-            last_opened_at=timezone.now(), times_opened=models.F("times_opened") + 1
-        )
