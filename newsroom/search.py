@@ -15,6 +15,7 @@ every release costs the same at 100,000 releases as at 1,000.
 
 import re
 import unicodedata
+from contextlib import contextmanager
 from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -145,6 +146,28 @@ def search_vector(language):
     )
 
 
+@contextmanager
+def planned_for_its_words():
+    """Statements run inside are planned for their own parameters, never prepared.
+
+    The best plan for a search depends on its words: for a common one, walk the newest
+    releases and stop at the thousandth match; for a rare one, read the index of words.
+    A prepared statement keeps one plan for every word (the second: 26 ms instead of
+    4 for a word found in every release).
+    """
+    if not uses_postgres():
+        yield
+        return
+    connection.ensure_connection()
+    psycopg_connection = connection.connection
+    threshold = psycopg_connection.prepare_threshold
+    psycopg_connection.prepare_threshold = None
+    try:
+        yield
+    finally:
+        psycopg_connection.prepare_threshold = threshold
+
+
 class SearchResults:
     """A search's releases, best first, as a paginator's list.
 
@@ -170,7 +193,8 @@ class SearchResults:
     @cached_property
     def found(self):
         """(ids best first, whether more matches were left out)."""
-        rows = list(self.newest())
+        with planned_for_its_words():
+            rows = list(self.newest())
         more = len(rows) > MAX_RESULTS
         if self.rank is None:
             return rows[:MAX_RESULTS], more

@@ -1,6 +1,5 @@
 """The project's plumbing: system checks, migrations, settings from the environment."""
 
-import os
 import subprocess
 import sys
 from io import StringIO
@@ -8,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.environment import production_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,13 +29,10 @@ def test_migrations_are_up_to_date():
 def run_settings(shown="s.DEBUG, s.ALLOWED_HOSTS", **environ):
     """Import the settings in a fresh interpreter with the given environment, and print
     `shown` (an expression of the settings module, `s`)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env["DJANGO_ENV_FILE"] = str(ROOT / "tests" / "no-such.env")  # not a developer's .env
-    env.update(environ)
     return subprocess.run(
         [sys.executable, "-c", f"import config.settings as s; print({shown})"],
         cwd=ROOT,
-        env=env,
+        env=production_environment(**environ),
         capture_output=True,
         text=True,
     )

@@ -123,6 +123,18 @@ def publishable(language):
     return ready(language) & (Q(waits_for_all_languages=False) | every_language_ready)
 
 
+def public_in(*languages):
+    """Q for releases public in one of `languages` (see PressReleaseQuerySet.public).
+
+    A condition on the row alone: a query asking "is some release of this award public?"
+    checks each linked release in turn rather than listing every public release first.
+    """
+    publishable_in = reduce(or_, (Q(**{f"is_publishable_{code}": True}) for code in languages))
+    return (
+        Q(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now()) & publishable_in
+    )
+
+
 class PressReleaseQuerySet(TranslationTrackedQuerySet):
     def public(self, language=None):
         """Releases a visitor may read in `language` (default: the active language).
@@ -133,18 +145,11 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         language — all of them ready (`is_publishable_<lang>`, a column the database
         computes from the row, so that one partial index per language answers it).
         """
-        language = language or translation.get_language()
-        return self.filter(
-            status=PressRelease.Status.PUBLISHED,
-            published_at__lte=timezone.now(),
-            **{f"is_publishable_{language}": True},
-        )
+        return self.filter(public_in(language or translation.get_language()))
 
     def public_in_any_language(self):
         """Releases public in at least one language (each language per `public`)."""
-        return self.filter(
-            reduce(or_, (Q(pk__in=self.public(code).values("pk")) for code in LANGUAGE_CODES))
-        )
+        return self.filter(public_in(*LANGUAGE_CODES))
 
     def search(self, query, language=None):
         """Releases matching `query` in `language`, best first (see newsroom.search)."""

@@ -1,17 +1,17 @@
 """Static files are collected hashed and compressed for WhiteNoise."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.environment import production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_collectstatic_hashes_and_compresses(tmp_path):
     """collectstatic with the production storage gives hashed, gzipped files."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env |= {"DJANGO_SECRET_KEY": "k", "DJANGO_STATIC_ROOT": str(tmp_path)}
+    env = production_environment(DJANGO_SECRET_KEY="k", DJANGO_STATIC_ROOT=str(tmp_path))
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -1,6 +1,5 @@
 """Security headers, cookies, the login throttle and Django's deployment checks."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +8,8 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
+
+from tests.environment import production_environment
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,11 +130,10 @@ PRODUCTION = {
 
 def test_deploy_check_passes_with_production_settings():
     """manage.py check --deploy finds nothing, with only ckeditor.W001 silenced."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**env, **PRODUCTION},
+        env=production_environment(**PRODUCTION),
         capture_output=True,
         text=True,
     )

@@ -233,3 +233,17 @@ def test_sqlite_search_index_is_rebuilt_when_its_triggers_are_lost(client, refer
     assert titles(client.get("/fr/recherche/", {"q": "hydrologie"})) == [reference.title_fr]
     PressReleaseFactory(title_fr="Hydrologie : un nouveau laboratoire")
     assert len(titles(client.get("/fr/recherche/", {"q": "hydrologie"}))) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements of PostgreSQL")
+def test_pages_reuse_prepared_statements_but_a_search_is_planned_for_its_words(client, reference):
+    """A page's statements are prepared once per connection; a search's is not: the plan
+    kept for a common word (walk the newest releases) would read a rare one's every
+    match, and the reverse."""
+    for query in ("classement", "classée", "classee", "CLASSEMENT"):  # four pages, not cached
+        assert titles(client.get("/fr/recherche/", {"q": query})) == [reference.title_fr]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any("newsroom_archiveyear" in statement for statement in prepared)
+    assert not any("ts_rank" in statement for statement in prepared)
