@@ -31,6 +31,7 @@ class NewsroomCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if request.path_info.startswith("/admin/"):
             parts.update = {**settings.CSP_ADMIN_ADDITIONS, **(parts.update or {})}
+            parts.replace = {**settings.CSP_ADMIN_REPLACEMENTS, **(parts.replace or {})}
         return parts
 
     def process_response(self, request, response):

@@ -231,6 +231,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
+# English dates day first, as in French (config/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 # No fallback: an untranslated field stays empty rather than showing the other language.
@@ -363,8 +365,9 @@ CSP_ADMIN_ADDITIONS = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
-    "frame-src": ["'self'"],
 }
+# ...and these replace the public pages' directives ('none' admits no other source).
+CSP_ADMIN_REPLACEMENTS = {"frame-src": ["'self'"]}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -24,6 +24,8 @@ urlpatterns = [
         admin.site.admin_view(newsroom_admin.translation_board),
         name="translation-board",
     ),
+    # The admin's home page is the press desk (the site's own index, with more).
+    path("admin/", admin.site.admin_view(newsroom_admin.desk), name="desk"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

@@ -2,10 +2,16 @@
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
 # French first: the site's default language and the one texts are written in.
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def language_names():
+    """Each language named in itself (Français, English), as a switcher shows them."""
+    return [(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES]
 
 
 def localized(field, language):

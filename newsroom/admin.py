@@ -1,6 +1,7 @@
 import contextvars
 import re
 from datetime import timedelta
+from typing import NamedTuple
 
 import reversion
 from django import forms
@@ -24,7 +25,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
 from core import renditions
-from core.languages import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES, language_names, per_language
 from core.revisions import RevisionAdmin
 from core.richtext import RichTextAdminMixin
 from rankings.admin import AwardAdmin
@@ -266,7 +267,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
     save_on_top = True
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dateline", "standfirst", "body", "editing_from"]}),
+        (None, {"fields": ["title", "slug", "dateline", "standfirst", "body"]}),
         (
             _("Publication"),
             {
@@ -460,13 +461,18 @@ class AnnouncingReleaseInline(admin.TabularInline):
     model = PressRelease.awards.through
     verbose_name = _("release announcing this award")
     verbose_name_plural = _("releases announcing this award")
-    fields = ["pressrelease"]
-    readonly_fields = ["pressrelease"]
+    fields = ["release"]
+    readonly_fields = ["release"]
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("press release"))
+    def release(self, link):
+        address = reverse("admin:newsroom_pressrelease_change", args=[link.pressrelease_id])
+        return format_html('<a href="{}">{}</a>', address, link.pressrelease)
 
 
 # The rankings app knows nothing of releases: the newsroom adds them to the award admin.
@@ -521,3 +527,57 @@ def translation_board(request):
         "sections": sections,
     }
     return TemplateResponse(request, "admin/translation_board.html", context)
+
+
+DESK_ROWS = 8  # rows per list of the desk; each list links to all of them
+# What a row of the desk reads of a release (no texts, no search columns).
+DESK_FIELDS = [
+    "status", "published_at", "embargo_until", "updated_at",
+    *per_language("title"), *per_language("slug"), *per_language("is_publishable"),
+]  # fmt: skip
+
+
+class DeskList(NamedTuple):
+    rows: list
+    more: bool  # more than the rows shown
+
+
+def first_rows(queryset):
+    rows = list(queryset[: DESK_ROWS + 1])
+    return DeskList(rows[:DESK_ROWS], len(rows) > DESK_ROWS)
+
+
+def public_links(release):
+    """(code, name, address) of each language the release is public in."""
+    return [(code, name, release.get_absolute_url(code))
+            for code, name in language_names() if release.is_public_in(code)]  # fmt: skip
+
+
+def press_desk(user):
+    """What a press officer acts on, each list in one or two queries whatever the number
+    of releases; None for an account that may not read releases."""
+    if not user.has_perm("newsroom.view_pressrelease"):
+        return None
+    releases = PressRelease.objects.only(*DESK_FIELDS)
+    latest = releases.public_in_any_language().order_by("-published_at", "-pk")[:DESK_ROWS]
+    translated = [
+        model for model in (PressRelease, Contact, Ranking, Award)
+        if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+    ]  # fmt: skip
+    return {
+        "in_review": first_rows(releases.awaiting_review()),
+        "coming_up": first_rows(releases.coming_up()),
+        "translations": [
+            (model._meta.verbose_name_plural, model.objects.needing_translation().count())
+            for model in translated
+        ],
+        "awards_ending": first_rows(Award.objects.ending_within(30).with_ranking())
+        if user.has_perm("rankings.view_award")
+        else None,
+        "latest": [(release, public_links(release)) for release in latest],
+    }
+
+
+def desk(request):
+    """The admin's home page: the desk above the site's list of applications."""
+    return admin.site.index(request, extra_context={"desk": press_desk(request.user)})

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, YearArchiveView
 
 from core import renditions
-from core.languages import LANGUAGE_CODES, localized
+from core.languages import LANGUAGE_CODES, language_names, localized
 from core.models import Institution
 
 from . import search as fulltext
@@ -22,11 +22,6 @@ from .models import ArchiveYear, Contact, PressRelease
 from .models.awards import public_awards, public_rankings
 
 DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
-
-
-def language_names():
-    """Each language named in itself (Français, English), as a switcher shows them."""
-    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
 class LanguageLink(NamedTuple):

@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.admin import HTTPS_URL_FIELDS
+from core.languages import language_names
 from core.revisions import RevisionAdmin
 from core.richtext import RichTextAdminMixin
 
@@ -80,6 +82,5 @@ class AwardAdmin(RevisionAdmin, TabbedTranslationAdmin):
     def generated_labels(self, award):
         if award.pk is None:
             return _("Written from the result once the award is saved.")
-        return format_html(
-            "FR : {}<br>EN: {}", award.generated_label("fr"), award.generated_label("en")
-        )
+        labels = [(code, name, award.generated_label(code)) for code, name in language_names()]
+        return render_to_string("admin/rankings/generated_labels.html", {"labels": labels})

@@ -92,6 +92,12 @@ class AwardQuerySet(TranslationTrackedQuerySet):
             superseded=False,
         )
 
+    def ending_within(self, days, today=None):
+        """Current results whose window closes within `days` days, soonest first."""
+        today = today or timezone.localdate()
+        ends = (today, today + datetime.timedelta(days=days))
+        return self.filter(valid_until__range=ends, superseded=False).order_by("valid_until", "pk")
+
     def with_ranking(self):
         return self.select_related("ranking")
 

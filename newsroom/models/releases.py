@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -185,6 +186,23 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
             status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now()
         )
         return scheduled.aggregate(next=models.Min("published_at"))["next"]
+
+    def awaiting_review(self):
+        """Releases sent for review, the longest waiting first."""
+        return self.filter(status=PressRelease.Status.IN_REVIEW).order_by("updated_at", "pk")
+
+    def coming_up(self):
+        """Published releases whose moment has not come yet (scheduled, or under
+        embargo), soonest first, each with its journalist links and their openings."""
+        links = "embargo_links"
+        return (
+            self.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now())
+            .annotate(
+                journalist_links=models.Count(links),
+                link_openings=Coalesce(models.Sum(f"{links}__times_opened"), 0),
+            )
+            .order_by("published_at", "pk")
+        )
 
     def mentioning(self, ranking):
         """Releases announcing at least one result of `ranking`."""
@@ -404,6 +422,15 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
             ),
             # The sitemap index's newest correction, read from its first entry.
             models.Index(fields=["-updated_at"], name="release_updated_idx"),
+            # The admin's desk: releases in review, and those coming up.
+            models.Index(
+                fields=["updated_at"], condition=Q(status="review"), name="release_in_review_idx"
+            ),
+            models.Index(
+                fields=["published_at"],
+                condition=Q(status="published"),
+                name="release_published_idx",
+            ),
         ]
 
     def __str__(self):

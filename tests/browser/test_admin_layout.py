@@ -52,3 +52,18 @@ def test_the_release_lists_title_is_not_under_its_buttons(admin_page):
     assert (
         buttons["y"] >= title["y"] + title["height"] or buttons["x"] >= title["x"] + title["width"]
     )
+
+
+def test_the_language_switch_of_tabbed_fields_has_a_label(admin_page):
+    """modeltranslation's <select> choosing the language of every tabbed field is named."""
+    release = PressReleaseFactory()
+    admin_page.goto(f"/admin/newsroom/pressrelease/{release.pk}/change/")
+    switch = admin_page.locator("#modeltranslation-main-switch")
+    switch.wait_for()
+    admin_page.wait_for_function(
+        "document.getElementById('modeltranslation-main-switch').getAttribute('aria-label')"
+    )
+    assert switch.get_attribute("aria-label") in {
+        "Language of the fields shown",
+        "Langue des champs affichés",
+    }

@@ -253,6 +253,8 @@ def test_readme_screenshots(admin_page, client):
     award = release.awards.order_by("pk").first()
     page.goto(f"/admin/rankings/award/{award.pk}/change/")
     page.screenshot(path=str(target / "admin-award.png"), full_page=False)
+    page.goto("/admin/")
+    page.screenshot(path=str(target / "admin-desk.png"), full_page=False)
     for name in ("release-page", "admin-publication", "admin-release-list", "preview",
-                 "translation-board", "admin-award"):  # fmt: skip
+                 "translation-board", "admin-award", "admin-desk"):  # fmt: skip
         assert (target / f"{name}.png").stat().st_size > 10_000, name

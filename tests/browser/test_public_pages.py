@@ -32,3 +32,20 @@ def test_badge_labels_are_for_screen_readers_only(page, demo):
     assert "U-Multirank" in label.text_content() or "THE Impact" in label.text_content()
     box = label.bounding_box()
     assert box["width"] <= 1 and box["height"] <= 1
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["/fr/", "/fr/actualites/", "/en/rankings/u-multirank/"])
+def test_card_pictures_are_never_stretched_past_the_rendition_chosen(page, demo, path, width):
+    """Each card's `sizes` matches the layout: the browser picks a rendition at least as
+    wide as the picture shows (or the widest there is, 800 px)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path)
+    pictures = page.locator(".release-card picture img")
+    assert pictures.count()
+    for index in range(pictures.count()):
+        picture = pictures.nth(index)
+        picture.scroll_into_view_if_needed()
+        picture.evaluate("img => img.decode()")
+        shown, chosen = picture.evaluate("img => [img.clientWidth, img.naturalWidth]")
+        assert chosen >= min(shown, 800), (path, width, index, shown, chosen)

@@ -35,6 +35,10 @@ def test_admin_policy_is_weaker_only_under_admin(staff_client):
     policy = csp(staff_client.get("/admin/newsroom/pressrelease/add/"))
     assert "'unsafe-inline'" in policy["script-src"]
     assert "unsafe-inline" not in staff_client.get("/fr/")["Content-Security-Policy"]
+    # CKEditor's dialogs frame our own pages: 'self' alone ('none' with it is invalid,
+    # and browsers log an error for it).
+    assert policy["frame-src"] == "'self'"
+    assert csp(staff_client.get("/fr/"))["frame-src"] == "'none'"
 
 
 def test_security_headers(client):
