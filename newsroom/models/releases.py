@@ -422,14 +422,9 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
             ),
             # The sitemap index's newest correction, read from its first entry.
             models.Index(fields=["-updated_at"], name="release_updated_idx"),
-            # The admin's desk: releases in review, and those coming up.
+            # The admin's desk: releases in review, the longest waiting first.
             models.Index(
                 fields=["updated_at"], condition=Q(status="review"), name="release_in_review_idx"
-            ),
-            models.Index(
-                fields=["published_at"],
-                condition=Q(status="published"),
-                name="release_published_idx",
             ),
         ]
 
