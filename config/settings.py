@@ -194,8 +194,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server, so that psycopg prepares the statements a worker
-    # runs again and again: parsed and planned once per connection, 8–13% more pages a
-    # second (docs/performance.md). A pooler in transaction mode (PgBouncer) cannot
+    # runs again and again: parsed and planned once per connection, 9–17% more cold
+    # pages a second (docs/architecture.md). A pooler in transaction mode (PgBouncer) cannot
     # keep prepared statements: an empty DJANGO_DB_PREPARE_THRESHOLD turns them off.
     _prepare_threshold = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "2")
     if _prepare_threshold:
