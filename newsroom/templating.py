@@ -25,4 +25,14 @@ def search_count(count, query, more_than_counted=False):
     return message % {"counter": number_format(count, force_grouping=True), "query": query}
 
 
-GLOBALS = {"contacts_heading": contacts_heading, "search_count": search_count}
+def more_results(folded):
+    """The summary of the key figures folded away: '3 more results'."""
+    count = sum(len(edition.lines) for edition in folded)
+    return ngettext("%(count)s more result", "%(count)s more results", count) % {"count": count}
+
+
+GLOBALS = {
+    "contacts_heading": contacts_heading,
+    "search_count": search_count,
+    "more_results": more_results,
+}

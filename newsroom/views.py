@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, YearArchiveView
 from core import renditions
 from core.languages import LANGUAGE_CODES, language_names, localized
 from core.models import Institution
+from rankings.key_figures import key_figures
 
 from . import search as fulltext
 from . import structured_data, vcard
@@ -185,6 +186,10 @@ class ReleaseDetailView(LanguageLinksMixin, DetailView):
             "published": self.object.published_at,
             "modified": self.object.modified_at(),
         }
+
+    def get_context_data(self, **kwargs):
+        shown, folded = key_figures(self.object.shown_awards)
+        return super().get_context_data(key_figures=shown, folded_figures=folded, **kwargs)
 
     def get_structured_data(self, page_meta):
         return structured_data.news_article(

@@ -49,3 +49,24 @@ def test_card_pictures_are_never_stretched_past_the_rendition_chosen(page, demo,
         picture.evaluate("img => img.decode()")
         shown, chosen = picture.evaluate("img => [img.clientWidth, img.naturalWidth]")
         assert chosen >= min(shown, 800), (path, width, index, shown, chosen)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_key_figures_take_at_most_a_screen_on_a_phone(page, demo, language):
+    """However many awards a release announces, its key figures fit a 375 × 667 screen,
+    after the standfirst, and the page does not scroll sideways."""
+    from newsroom.models import PressRelease
+    from tests.factories import AwardFactory, RankingFactory
+
+    release = PressRelease.objects.filter(slug_fr__contains="u-multirank-2021").get()
+    ranking = RankingFactory()
+    release.awards.add(
+        *(AwardFactory(ranking=ranking, rank=n, year=2000 + n) for n in range(1, 25))
+    )
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(release.get_absolute_url(language))
+    box = page.locator(".key-figures").bounding_box()
+    standfirst = page.locator(".release__standfirst").bounding_box()
+    assert box["height"] <= 667
+    assert box["y"] >= standfirst["y"] + standfirst["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -41,13 +41,16 @@ def test_badge_with_image_uses_label_as_alt():
     assert "award-badge__drawn" not in html
 
 
-def test_badges_show_on_release_page_cards_and_home(client):
-    """A linked award shows on the release page, its card in the news list and the home page."""
+def test_awards_show_on_release_page_cards_and_home(client):
+    """A linked award shows as a key figure on the release page, and as a badge on its card
+    in the news list and on the home page."""
     award = AwardFactory()
     release = PressReleaseFactory()
     release.awards.add(award)
+    key_figure = "<li>1re en France ex aequo — Enseignement et apprentissage</li>"
+    assert key_figure in client.get(release.get_absolute_url("fr")).content.decode()
     label = "1re en France ex aequo · Enseignement et apprentissage"
-    for path in [release.get_absolute_url("fr"), "/fr/actualites/", "/fr/"]:
+    for path in ["/fr/actualites/", "/fr/"]:
         assert label in client.get(path).content.decode(), path
 
 
