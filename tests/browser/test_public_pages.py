@@ -70,3 +70,17 @@ def test_key_figures_take_at_most_a_screen_on_a_phone(page, demo, language):
     assert box["height"] <= 667
     assert box["y"] >= standfirst["y"] + standfirst["height"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_print_rules_win_over_the_screens(page, demo):
+    """On paper the "About" boxes lose their grey rounded background, and the key figures
+    print as a plain framed list."""
+    page.goto(
+        "/fr/actualites/imt-mines-ales-1re-en-france-enseignement-apprentissage-u-multirank-2021/"
+    )
+    page.emulate_media(media="print")
+    about = page.locator(".release__about").first
+    assert about.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert about.evaluate("e => getComputedStyle(e).borderTopLeftRadius") == "0px"
+    figures = page.locator(".key-figures")
+    assert figures.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
