@@ -1,16 +1,17 @@
 """Sitemaps: every public page and release, per language, with hreflang alternates.
 
-/sitemap.xml is an index of sections (pages, each language's releases, rankings); a
+/sitemap.xml is an index of sections (pages, each language's releases and archive
+years, rankings); a
 section past 10,000 URLs has further pages (?p=2…), each rendered from its own rows."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.languages import LANGUAGE_CODES, localized, per_language
 
-from .models import PressRelease
+from .models import ArchiveYear, PressRelease
 from .models.awards import public_rankings
 from .models.releases import release_url_around_slug
 
@@ -129,8 +130,25 @@ class RankingSitemap(AlternatesSitemap):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
 
 
+class YearSitemap(Sitemap):
+    """The archive's years holding public releases in one language, newest first."""
+
+    changefreq = "monthly"
+
+    def __init__(self, language):
+        self.language = language
+
+    def items(self):
+        return list(ArchiveYear.objects.public_counts(self.language))
+
+    def location(self, year):
+        with translation.override(self.language):
+            return reverse("newsroom:release-year", kwargs={"year": year})
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     **{f"releases-{code}": ReleaseSitemap(code) for code in LANGUAGE_CODES},
+    **{f"years-{code}": YearSitemap(code) for code in LANGUAGE_CODES},
     "rankings": RankingSitemap,
 }

@@ -27,6 +27,18 @@ def organization(institution, request):
     return data
 
 
+# Search engines read at most 110 characters of a headline.
+HEADLINE_LENGTH = 110
+
+
+def headline(title):
+    """The title, or as many of its words as fit, with an ellipsis: never cut mid-word."""
+    if len(title) <= HEADLINE_LENGTH:
+        return title
+    words = title[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0]
+    return words.rstrip(" ,;:–—-") + "…"
+
+
 def home_page(institution, request):
     return {"@context": "https://schema.org", **organization(institution, request)}
 
@@ -37,7 +49,7 @@ def news_article(release, institution, share_image, request):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": release.title[:110],
+        "headline": headline(release.title),
         "description": release.standfirst,
         "url": url,
         "mainEntityOfPage": url,
@@ -46,7 +58,7 @@ def news_article(release, institution, share_image, request):
         "inLanguage": translation.get_language(),
         "author": publisher,
         "publisher": publisher,
-        "image": [share_image["url"]],
+        "image": [absolute(request, share_image["url"])],
     }
     if release.dateline:
         data["locationCreated"] = {"@type": "Place", "name": release.dateline}

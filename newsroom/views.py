@@ -65,15 +65,29 @@ class LanguageLinksMixin:
         return None
 
     def get_language_links(self):
+        suffix = self.address_suffix()
         return [
-            LanguageLink(code, name, translate_url(self.request.path, code), True)
+            LanguageLink(code, name, translate_url(self.request.path, code) + suffix, True)
             for code, name in language_names()
         ]
 
+    def address_suffix(self):
+        """What the page's address keeps after its path, in every language and in its
+        canonical address: nothing, but a list's page number."""
+        return ""
+
+    def x_default_url(self, language_links):
+        """The address for readers of no listed language: the default language's page."""
+        default = language_links[0]  # French first: the site's default language
+        return default.url if default.is_translation else None
+
     def get_context_data(self, **kwargs):
         page_meta = self.get_page_meta()
+        language_links = self.get_language_links()
         return super().get_context_data(
-            language_links=self.get_language_links(),
+            language_links=language_links,
+            x_default_url=self.x_default_url(language_links),
+            address_suffix=self.address_suffix(),
             page_meta=page_meta,
             structured_data=self.get_structured_data(page_meta),
             **kwargs,
@@ -102,6 +116,9 @@ class HomeView(PublicReleaseMixin, ListView):
 
     def get_structured_data(self, page_meta):
         return structured_data.home_page(Institution.load(), self.request)
+
+    def x_default_url(self, language_links):
+        return "/"  # which answers in the reader's language, as in the sitemap
 
 
 class CountedPaginator(Paginator):
@@ -139,6 +156,10 @@ class ArchiveMixin(PublicReleaseMixin):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return CountedPaginator(queryset, per_page, count=self.count_listed(), **kwargs)
+
+    def address_suffix(self):
+        page = self.request.GET.get("page", "")
+        return f"?page={int(page)}" if page.isdigit() and int(page) > 1 else ""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(year_list=list(self.year_counts), **kwargs)

@@ -152,6 +152,20 @@ def test_release_has_news_article_structured_data(client, release):
         assert data["about"][0]["name"] == award.ranking.name
 
 
+def test_a_long_headline_is_cut_between_words_and_images_are_absolute(client):
+    """The reference release's title (117 characters) is cut to at most 110 at a word's
+    end; the picture's address is absolute, as search engines require."""
+    title = ("IMT Mines Alès classée 1re en France pour l’enseignement et l’apprentissage "
+             "dans le palmarès mondial U-Multirank 2021")  # fmt: skip
+    release = PressReleaseFactory(title_fr=title)
+    (data,) = json_ld(client.get(release.get_absolute_url("fr")).content.decode())
+    assert len(data["headline"]) <= 110
+    assert data["headline"].endswith("…")
+    assert title.startswith(data["headline"][:-1])
+    assert title[len(data["headline"]) - 1] == " "  # the next character ends a word
+    assert data["image"][0].startswith("http://testserver/")
+
+
 def test_home_has_organization_structured_data(client):
     """The home page describes the institution as an Organization."""
     institution = Institution.load()
