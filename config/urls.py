@@ -41,6 +41,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
+    # Browsers ask for /favicon.ico whatever the page says: the icon the pages name.
+    path("favicon.ico", views.favicon, name="favicon"),
     # Releases before they are public (newsroom.previews); never cached, never indexed.
     path(
         "preview/release/<uuid:uuid>/<str:language>/",

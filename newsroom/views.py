@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -310,6 +310,10 @@ class SearchView(LanguageLinksMixin, ListView):
         context["filters"] = self.request.GET.copy()
         context["filters"].pop("page", None)
         return context
+
+
+def favicon(request):
+    return redirect(static("newsroom/favicon.png"), permanent=True)
 
 
 def robots_txt(request):

@@ -84,3 +84,16 @@ def test_print_rules_win_over_the_screens(page, demo):
     assert about.evaluate("e => getComputedStyle(e).borderTopLeftRadius") == "0px"
     figures = page.locator(".key-figures")
     assert figures.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/en/"])
+def test_the_phone_header_is_short_and_shows_the_whole_menu(page, demo, path):
+    """At 375 px the header takes at most 120 px, and every menu item is on screen."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(path)
+    assert page.locator(".site-header").bounding_box()["height"] <= 120
+    items = page.locator(".site-nav a")
+    assert items.count() == 4
+    for index in range(items.count()):
+        box = items.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375

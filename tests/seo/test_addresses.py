@@ -5,6 +5,8 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils import timezone
 
 from tests.factories import PressReleaseFactory
@@ -70,3 +72,14 @@ def test_the_sitemap_lists_each_languages_archive_years(client):
     ]
     assert re.findall(r"<loc>(.*?)</loc>", english) == ["http://testserver/en/news/2021/"]
     assert client.get("/fr/actualites/2019/").status_code == 200
+
+
+def test_pages_name_their_icon_and_favicon_ico_finds_it(client):
+    html = client.get("/fr/").content.decode()
+    icons = re.findall(r'<link rel="(?:icon|apple-touch-icon)" href="([^"]+)"', html)
+    assert len(icons) == 3
+    for icon in icons:
+        assert finders.find(icon.removeprefix(settings.STATIC_URL)), icon
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] in icons
