@@ -23,9 +23,11 @@ from django.utils import formats, translation
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment
+from jinja2.filters import do_format
 from markupsafe import Markup
 
 from .renditions import picture_data
+from .typography import typeset
 
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -103,6 +105,12 @@ def og_locale(language):
     return OG_LOCALES.get(language, language)
 
 
+def format_typeset(value, *args, **kwargs):
+    """Jinja's `format`, then French typography: a sentence composed with a name from
+    the settings or the database gets its elision ("À propos d’IMT Mines Alès")."""
+    return typeset(do_format(value, *args, **kwargs))
+
+
 def environment(**options):
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=False)
@@ -114,6 +122,7 @@ def environment(**options):
         picture_data=picture_data,
     )
     env.filters.update(
+        format=format_typeset,
         date=date,
         truncatechars=defaultfilters.truncatechars,
         linebreaksbr=defaultfilters.linebreaksbr,

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.models import Institution
+from core.typography import sentence
 
 from .models import PressRelease
 from .models.awards import public_rankings
@@ -95,12 +96,13 @@ class LatestReleasesFeed(Feed):
             current_request.reset(token)
 
     def title(self):
-        return _("%(institution)s — press releases") % {"institution": Institution.load().name}
+        return sentence(_("%(institution)s — press releases"), institution=Institution.load().name)
 
     def description(self):
-        return _("The latest press releases from %(institution)s.") % {
-            "institution": Institution.load().name
-        }
+        return sentence(
+            _("The latest press releases from %(institution)s."),
+            institution=Institution.load().name,
+        )
 
     def link(self):
         return reverse("newsroom:release-list")
@@ -167,16 +169,18 @@ class RankingReleasesFeed(LatestReleasesFeed):
         return get_object_or_404(public_rankings(), slug=slug)
 
     def title(self, ranking):
-        return _("%(institution)s — news about %(ranking)s") % {
-            "institution": Institution.load().name,
-            "ranking": ranking.name,
-        }
+        return sentence(
+            _("%(institution)s — news about %(ranking)s"),
+            institution=Institution.load().name,
+            ranking=ranking.name,
+        )
 
     def description(self, ranking):
-        return _("Press releases of %(institution)s announcing results in %(ranking)s.") % {
-            "institution": Institution.load().name,
-            "ranking": ranking.name,
-        }
+        return sentence(
+            _("Press releases of %(institution)s announcing results in %(ranking)s."),
+            institution=Institution.load().name,
+            ranking=ranking.name,
+        )
 
     def link(self, ranking):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})

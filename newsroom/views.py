@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, YearArchiveView
 from core import renditions
 from core.languages import LANGUAGE_CODES, language_names, localized
 from core.models import Institution
+from core.typography import sentence
 from rankings.key_figures import key_figures
 
 from . import search as fulltext
@@ -55,8 +56,10 @@ class LanguageLinksMixin:
         institution = Institution.load()
         return {
             "title": institution.name,
-            "description": gettext("Press releases, rankings and press contacts of %(name)s.")
-            % {"name": institution.name},
+            "description": sentence(
+                gettext("Press releases, rankings and press contacts of %(name)s."),
+                name=institution.name,
+            ),
             "type": "website",
             "image": share_image(),
         }
@@ -158,8 +161,11 @@ class ArchiveMixin(PublicReleaseMixin):
         return CountedPaginator(queryset, per_page, count=self.count_listed(), **kwargs)
 
     def address_suffix(self):
-        page = self.request.GET.get("page", "")
-        return f"?page={int(page)}" if page.isdigit() and int(page) > 1 else ""
+        try:
+            number = int(self.request.GET.get("page", ""))
+        except ValueError:
+            return ""  # not a page number: the paginator answers 404
+        return f"?page={number}" if number > 1 else ""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(year_list=list(self.year_counts), **kwargs)

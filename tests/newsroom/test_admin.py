@@ -314,7 +314,7 @@ def test_search_counts_up_to_a_bound_and_says_so(staff_client, monkeypatch):
         )
     changelist = reverse("admin:newsroom_pressrelease_changelist")
     page = staff_client.get(changelist, {"q": "classement"}).content.decode()
-    assert "Plus de 3 résultats : les 3 plus récents sont listés." in page
+    assert "Plus de 3 résultats\u00a0: les 3 plus récents sont listés." in page
     assert "Plus de 3 communiqués de presse" in page
     listed = re.findall(r"Classement ([a-z]+)", page)
     assert list(dict.fromkeys(listed)) == ["echo", "delta"]

@@ -56,7 +56,7 @@ def test_demo_has_the_reference_release_in_both_languages(demo):
         "<ul>",
         "https://www.umultirank.org/",
         "ancrage régional",
-        "À propos de U-Multirank",
+        "À propos d’U-Multirank",
         # Its key figures:
         "U-Multirank 2021</a></h3>",
         "1re en France ex aequo — Enseignement et apprentissage",
@@ -100,7 +100,7 @@ def test_reference_release_carries_the_facts_in_english(client, demo, fact):
 def page_text(client, path):
     """The page's HTML with no-break spaces and word joiners read as plain spaces."""
     html = client.get(path).content.decode()
-    return html.replace("\u00a0", " ").replace("\u2060", "")
+    return html.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def test_reference_release_has_its_press_contact(demo):

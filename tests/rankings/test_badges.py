@@ -60,7 +60,7 @@ def test_about_section_shows_once_per_ranking(client):
     release = PressReleaseFactory()
     release.awards.add(AwardFactory(ranking=ranking), AwardFactory(ranking=ranking, rank=2))
     page = client.get(release.get_absolute_url("fr")).content.decode()
-    assert page.count("À propos de U-Multirank") == 1
+    assert page.count("À propos d’U-Multirank") == 1  # elided before a vowel
     assert "Un classement multidimensionnel." in page
     english = client.get(release.get_absolute_url("en")).content.decode()
     assert "A multidimensional ranking." in english

@@ -35,7 +35,7 @@ def reference_awards():
 
 def readable(editions):
     """[(title, [lines])], with no-break spaces and word joiners shown as spaces."""
-    plain = str.maketrans({"\u00a0": " ", "\u2060": ""})
+    plain = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2060": ""})
     return [(edition.title, [line.translate(plain) for line in edition.lines])
             for edition in editions]  # fmt: skip
 
@@ -68,7 +68,7 @@ def test_no_line_breaks_inside_a_grade_a_count_or_a_range():
     shown, _folded = key_figures([band, grade], "fr")
     lines = [line for edition in shown for line in edition.lines]
     assert "301–\u2060400\u00a0au niveau mondial" in lines
-    assert "10\u00a0notes «\u00a0très\u00a0bien\u00a0»" in lines
+    assert "10\u00a0notes «\u202ftrès\u00a0bien\u202f»" in lines
 
 
 def test_an_editors_own_label_is_kept_as_written():

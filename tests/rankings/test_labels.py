@@ -93,21 +93,21 @@ def test_grade_count_label():
         ranking=u_multirank_2021(), result_kind="grade", rank=None, is_tied=False,
         grade="A", count=10, scope="world", category_fr="", category_en="",
     )  # fmt: skip
-    assert award.generated_label("fr") == "10 notes « très bien » · U-Multirank 2021"
+    assert award.generated_label("fr") == "10 notes «\u202ftrès bien\u202f» · U-Multirank 2021"
     assert award.generated_label("en") == "10 “very good” grades · U-Multirank 2021"
 
 
 def test_single_grade_is_singular():
     """One top grade is « 1 note », not « 1 notes »."""
     award = AwardFactory(result_kind="grade", rank=None, is_tied=False, grade="A", count=1)
-    assert award.generated_label("fr").startswith("1 note « très bien » · ")
+    assert award.generated_label("fr").startswith("1 note «\u202ftrès bien\u202f» · ")
     assert award.generated_label("en").startswith("1 “very good” grade · ")
 
 
 def test_grade_without_count():
     """A grade alone: Note « bien »."""
     award = AwardFactory(result_kind="grade", rank=None, is_tied=False, grade="B")
-    assert award.generated_label("fr").startswith("Note « bien » · ")
+    assert award.generated_label("fr").startswith("Note «\u202fbien\u202f» · ")
     assert award.generated_label("en").startswith("“good” grade · ")
 
 

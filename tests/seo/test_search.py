@@ -153,10 +153,12 @@ def test_a_search_counts_exactly_up_to_its_limit(client, monkeypatch):
     for n in range(3):
         PressReleaseFactory(title_fr=f"Robotique {n}")
     page = client.get("/fr/recherche/", {"q": "robotique"}).content.decode()
-    assert "3 communiqués trouvés pour « robotique »." in page
+    assert "3 communiqués trouvés pour «\u202frobotique\u202f»." in page
     PressReleaseFactory(title_fr="Robotique 3")
     page = client.get("/fr/recherche/", {"q": "robotique"}).content.decode()
-    assert "Plus de 3 communiqués trouvés pour « robotique » : ajoutez un mot" in page
+    assert (
+        "Plus de 3 communiqués trouvés pour «\u202frobotique\u202f»\u00a0: ajoutez un mot" in page
+    )
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ def test_bilingual_release_is_not_on_the_board(editor_client, release):
 def test_french_only_release_is_listed_as_missing(editor_client, french_only_release):
     page = editor_client.get(BOARD).content.decode()
     assert french_only_release.title_fr in page
-    assert "Anglais : manquante" in page or "English: missing" in page
+    assert "Anglais\u00a0: manquante" in page or "English: missing" in page
 
 
 def test_release_whose_french_changed_after_english_is_outdated(editor_client, release):
