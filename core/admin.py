@@ -25,6 +25,24 @@ class InstitutionAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin
         (None, {"fields": ["name", "logo", "address", "website", "social_profiles"]}),
         (_("About the institution"), {"fields": ["about"]}),
         (_("Sharing"), {"fields": ["default_share_image"]}),
+        (
+            _("Legal notice, accessibility and personal data"),
+            {
+                "fields": [
+                    "publication_director",
+                    "host",
+                    "accessibility_conformity",
+                    "accessibility_audit",
+                    "accessibility_issues",
+                    "accessibility_contact",
+                    "privacy_contact",
+                ],
+                "description": _(
+                    "Shown on the pages every footer links to, as French law "
+                    "asks of a public body's site."
+                ),
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

@@ -98,6 +98,54 @@ class Institution(CleanTextMixin, models.Model):
     )
     share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    # What a French public body's site must publish (RGAA 4.1, law of 21 June 2004):
+    # shown on the legal notice, accessibility statement and privacy pages.
+    publication_director = models.CharField(
+        _("director of publication"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person legally responsible for what the site publishes."),
+    )
+    host = models.TextField(
+        _("host"), blank=True, help_text=_("Who hosts the site: name, address and telephone.")
+    )
+
+    class Conformity(models.TextChoices):
+        NONE = "none", _("not compliant")
+        PARTIAL = "partial", _("partially compliant")
+        FULL = "full", _("fully compliant")
+
+    accessibility_conformity = models.CharField(
+        _("conformity with the RGAA"),
+        max_length=10,
+        choices=Conformity.choices,
+        default=Conformity.NONE,
+        help_text=_("As the last audit found it; “not compliant” until an audit says otherwise."),
+    )
+    accessibility_audit = models.CharField(
+        _("accessibility audit"),
+        max_length=250,
+        blank=True,
+        help_text=_("When and by whom, e.g. “12 March 2026, by Access42”. Blank: no audit yet."),
+    )
+    accessibility_issues = RichTextField(
+        _("content not accessible"),
+        blank=True,
+        help_text=_("What the audit found not accessible, and what replaces it meanwhile."),
+    )
+    accessibility_contact = models.CharField(
+        _("accessibility contact"),
+        max_length=250,
+        blank=True,
+        help_text=_("An email address or a web page where visitors report a problem."),
+    )
+    privacy_contact = models.CharField(
+        _("personal data contact"),
+        max_length=250,
+        blank=True,
+        help_text=_("The data protection officer's email address or web page."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

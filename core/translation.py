@@ -5,4 +5,4 @@ from .models import Institution
 
 @register(Institution)
 class InstitutionTranslationOptions(TranslationOptions):
-    fields = ("about",)
+    fields = ("about", "accessibility_issues")

@@ -45,7 +45,8 @@ class PageSitemap(AlternatesSitemap):
 
     def items(self):
         return ["newsroom:home", "newsroom:release-list", "newsroom:ranking-list",
-                "newsroom:contact-list"]  # fmt: skip
+                "newsroom:contact-list", "newsroom:site-plan", "newsroom:accessibility",
+                "newsroom:legal-notice", "newsroom:personal-data"]  # fmt: skip
 
     def location(self, item):
         return reverse(item)

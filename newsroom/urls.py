@@ -35,4 +35,21 @@ urlpatterns = [
         cached_page(feeds.RankingReleasesFeed()),
         name="ranking-feed",
     ),
+    # What French law asks of a public body's site, linked from every footer.
+    path(
+        _("legal-notice/"),
+        cached_page(views.InformationPageView.as_view(template_name="pages/legal_notice.html")),
+        name="legal-notice",
+    ),
+    path(
+        _("accessibility/"),
+        cached_page(views.InformationPageView.as_view(template_name="pages/accessibility.html")),
+        name="accessibility",
+    ),
+    path(
+        _("personal-data/"),
+        cached_page(views.InformationPageView.as_view(template_name="pages/personal_data.html")),
+        name="personal-data",
+    ),
+    path(_("site-map/"), cached_page(views.SitePlanView.as_view()), name="site-plan"),
 ]

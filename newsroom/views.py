@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.generic import DetailView, ListView, YearArchiveView
+from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
 
 from core import renditions
 from core.languages import LANGUAGE_CODES, language_names, localized
@@ -234,6 +234,29 @@ class ReleaseDetailView(LanguageLinksMixin, DetailView):
                     url = reverse("newsroom:release-list")
                 links.append(LanguageLink(code, name, url, False))
         return links
+
+
+class InformationPageView(LanguageLinksMixin, TemplateView):
+    """The pages French law asks of a public body's site — legal notice, accessibility
+    statement, personal data — written from the institution's settings."""
+
+    def get_context_data(self, **kwargs):
+        session_hours = settings.SESSION_COOKIE_AGE // 3600
+        return super().get_context_data(session_hours=session_hours, **kwargs)
+
+
+class SitePlanView(InformationPageView):
+    """Every kind of page, for readers who find their way by a map rather than the menu
+    or the search (RGAA asks for two of the three)."""
+
+    template_name = "pages/site_plan.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            years=list(ArchiveYear.objects.public_counts()),
+            rankings=public_rankings().values_list("slug", "name").order_by("name"),
+            **kwargs,
+        )
 
 
 class ContactListView(LanguageLinksMixin, ListView):
