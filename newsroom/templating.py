@@ -31,7 +31,13 @@ def more_results(folded):
     return ngettext("%(count)s more result", "%(count)s more results", count) % {"count": count}
 
 
+def more_awards(count):
+    """After a card's first awards: '+ 6 more'."""
+    return ngettext("+ %(count)s more", "+ %(count)s more", count) % {"count": count}
+
+
 GLOBALS = {
+    "more_awards": more_awards,
     "contacts_heading": contacts_heading,
     "search_count": search_count,
     "more_results": more_results,

@@ -12,12 +12,16 @@ MAX_RENDERED = 4096  # forgotten all at once past this: old versions never come 
 
 
 def award_badge(award, size="medium"):
-    """The award's badge ("small" on cards, "medium" elsewhere) in the active language."""
+    """The award's badge in the active language: drawn ("medium", "large"), or of one
+    line ("compact", on cards)."""
     key = (award.pk, award.version, award.ranking.version, get_language(), size)
     badge = RENDERED.get(key)
     if badge is None:
         if len(RENDERED) >= MAX_RENDERED:
             RENDERED.clear()
         macros = engines["jinja2"].env.get_template("rankings/badge.html").module
-        badge = RENDERED[key] = macros.badge(award, size)
+        if size == "compact":
+            badge = RENDERED[key] = macros.compact(award)
+        else:
+            badge = RENDERED[key] = macros.badge(award, size)
     return badge

@@ -76,6 +76,16 @@ class AwardLabel:
             parts = [self.result(), self.award.category, self.edition()]
             return SEPARATOR.join(part for part in parts if part)
 
+    def compact(self):
+        """The result with its category ('1st in France, tied · Teaching and learning'),
+        and the edition, for a badge of one line."""
+        with translation.override(self.language):
+            parts = [self.result(), self.award.category]
+            return {
+                "result": SEPARATOR.join(part for part in parts if part),
+                "edition": self.edition(),
+            }
+
     def badge(self):
         """Headline, detail, category and edition for a drawn badge."""
         with translation.override(self.language):

@@ -1,4 +1,5 @@
 import datetime
+import re
 from uuid import uuid4
 
 from django.conf import settings
@@ -22,6 +23,9 @@ FIRST_EDITION_YEAR = 1980  # older results are typing mistakes, not rankings
 
 def latest_edition_year():
     return timezone.localdate().year + 1
+
+
+WORDS = re.compile(r"[^\W\d_]+|\d+")  # runs of letters, or of digits
 
 
 class Versioned(models.Model):
@@ -76,6 +80,11 @@ class Ranking(CleanTextMixin, TranslationTracked, Versioned, models.Model):
 
     def __str__(self):
         return self.name
+
+    def initials(self):
+        """'U-Multirank' → 'UM', 'THE Impact Rankings' → 'TIR': a compact badge's mark
+        when the ranking has no logo."""
+        return "".join(word[0] for word in WORDS.findall(self.name))[:3].upper()
 
     def badge_link(self):
         """Where a badge of this ranking points: its methodology, else its website."""
@@ -323,6 +332,15 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
     def badge_parts(self, language=None):
         """What a drawn badge shows: headline, detail, category and edition."""
         return self.written(language).badge()
+
+    def compact_parts(self, language=None):
+        """What a compact badge shows on one line: the result in words and the edition,
+        or the editor's own label, as written."""
+        language = language or translation.get_language()
+        label = getattr(self, f"label_{language}", "")
+        if label:
+            return {"result": label, "edition": ""}
+        return self.written(language).compact()
 
     def written(self, language=None):
         """The award's label writer in `language`."""

@@ -97,3 +97,19 @@ def test_the_phone_header_is_short_and_shows_the_whole_menu(page, demo, path):
     for index in range(items.count()):
         box = items.nth(index).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_card_badges_read_at_14px_on_one_line(page, demo, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/fr/actualites/?page=2")
+    chips = page.locator(".award-chip")
+    assert chips.count()
+    for index in range(chips.count()):
+        chip = chips.nth(index)
+        sizes = chip.evaluate(
+            "chip => [...chip.querySelectorAll('*'), chip].map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert min(sizes) >= 14
+        assert chip.bounding_box()["height"] < 2 * 14 * 1.3 + 4  # a single line
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

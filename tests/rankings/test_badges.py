@@ -86,3 +86,32 @@ def test_feeds_carry_awards_as_categories(client):
     feed = feedparser.parse(client.get("/en/news/rss/").content)
     terms = [tag.term for tag in feed.entries[0].tags]
     assert terms[0].startswith("Joint 1st in France · Teaching and learning")
+
+
+def test_cards_name_their_first_two_awards_on_one_line_each(client):
+    """A card shows compact badges — initials, the result in words, the edition — for
+    its first two awards, then how many more the release announces."""
+    ranking = RankingFactory(name_fr="U-Multirank", name_en="U-Multirank")
+    release = PressReleaseFactory()
+    release.awards.add(*(AwardFactory(ranking=ranking, rank=n) for n in range(1, 6)))
+    page = client.get("/fr/actualites/").content.decode()
+    assert page.count('class="award-chip"') == 2
+    assert '<span class="award-chip__mark" aria-hidden="true">UM</span>' in page
+    assert (
+        '<span class="award-chip__result">1re en France ex aequo · Enseignement et apprentissage</span>'
+        in page
+    )
+    assert '<span class="award-chip__edition">U-Multirank 2021</span>' in page
+    assert '<li class="badge-list__more">+ 3 autres</li>' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("U-Multirank", "UM"),
+        ("THE Impact Rankings", "TIR"),
+        ("QS World University Rankings", "QWU"),
+    ],
+)
+def test_a_ranking_without_logo_is_marked_by_its_initials(name, initials):
+    assert RankingFactory(name_fr=name).initials() == initials
