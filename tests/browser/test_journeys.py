@@ -141,15 +141,15 @@ def test_editor_publishes_a_bilingual_release_that_visitors_read(admin_page, cli
     assert 'src="/media/editor/' in body and 'alt="Le campus de l’école"' in body
     assert release.complete_languages() == ["fr", "en"]
 
-    # A visitor finds it on the French and English news pages, with its badge.
+    # A visitor finds it on the French and English news pages, with its award.
     page.goto("/fr/actualites/")
     card = page.locator(".release-card", has_text="IMT Mines Alès classée 1re en France")
-    assert card.locator(".award-badge").count() == 1
+    assert card.locator(".award-chip").count() == 1
     screenshot(page, "news-list-fr")
     page.goto("/en/news/")
     page.locator("a", has_text="IMT Mines Alès ranked first in France").click()
     assert page.locator("h1").inner_text() == "IMT Mines Alès ranked first in France"
-    assert page.locator(".release__awards .award-badge").count() == 1
+    assert page.locator(".key-figures li").count() == 1
     screenshot(page, "release-en")
     # … switches language on it …
     page.locator(".language-switcher a[hreflang=fr]").click()

@@ -108,7 +108,8 @@ def test_card_badges_read_at_14px_on_one_line(page, demo, width):
     for index in range(chips.count()):
         chip = chips.nth(index)
         sizes = chip.evaluate(
-            "chip => [...chip.querySelectorAll('*'), chip].map(e => parseFloat(getComputedStyle(e).fontSize))"
+            "chip => [chip, ...chip.querySelectorAll('*')]"
+            ".map(element => parseFloat(getComputedStyle(element).fontSize))"
         )
         assert min(sizes) >= 14
         assert chip.bounding_box()["height"] < 2 * 14 * 1.3 + 4  # a single line
