@@ -97,10 +97,8 @@ def test_cards_name_their_first_two_awards_on_one_line_each(client):
     page = client.get("/fr/actualites/").content.decode()
     assert page.count('class="award-chip"') == 2
     assert '<span class="award-chip__mark" aria-hidden="true">UM</span>' in page
-    assert (
-        '<span class="award-chip__result">1re en France ex aequo · Enseignement et apprentissage</span>'
-        in page
-    )
+    result = "1re en France ex aequo · Enseignement et apprentissage"
+    assert f'<span class="award-chip__result">{result}</span>' in page
     assert '<span class="award-chip__edition">U-Multirank 2021</span>' in page
     assert '<li class="badge-list__more">+ 3 autres</li>' in page
 
