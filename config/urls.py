@@ -43,6 +43,7 @@ urlpatterns = [
     path("robots.txt", cached_page(views.robots_txt), name="robots-txt"),
     # Browsers ask for /favicon.ico whatever the page says: the icon the pages name.
     path("favicon.ico", views.favicon, name="favicon"),
+    path("brand.css", views.brand_css, name="brand-css"),
     # Releases before they are public (newsroom.previews); never cached, never indexed.
     path(
         "preview/release/<uuid:uuid>/<str:language>/",

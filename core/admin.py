@@ -22,7 +22,10 @@ class InstitutionAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin
 
     formfield_overrides = HTTPS_URL_FIELDS
     fieldsets = [
-        (None, {"fields": ["name", "logo", "address", "website", "social_profiles"]}),
+        (
+            None,
+            {"fields": ["name", "logo", "accent_colour", "address", "website", "social_profiles"]},
+        ),
         (_("About the institution"), {"fields": ["about"]}),
         (_("Sharing"), {"fields": ["default_share_image"]}),
         (

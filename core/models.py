@@ -1,15 +1,18 @@
 """The building blocks' one model: the publishing institution, edited in the admin."""
 
+import re
+
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .cache import on_recovery
+from .colours import MINIMUM_CONTRAST, PAPER, contrast
 from .images import SafeImageField
 from .richtext import CleanTextMixin, RichTextField
 
@@ -98,6 +101,16 @@ class Institution(CleanTextMixin, models.Model):
     )
     share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    accent_colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour as #rrggbb, e.g. #00587c."))],
+        help_text=_(
+            "The institution's colour, for links, rules and badges, as #rrggbb; dark "
+            "enough to read on white. Blank: the newsroom's blue."
+        ),
+    )
 
     # What a French public body's site must publish (RGAA 4.1, law of 21 June 2004):
     # shown on the legal notice, accessibility statement and privacy pages.
@@ -163,6 +176,19 @@ class Institution(CleanTextMixin, models.Model):
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
         request_memo.institution = None
+
+    def clean(self):
+        super().clean()
+        if self.accent_colour and re.fullmatch(r"#[0-9a-fA-F]{6}", self.accent_colour):
+            ratio = contrast(self.accent_colour, PAPER["light"])
+            if ratio < MINIMUM_CONTRAST:
+                message = _(
+                    "Links in this colour would be hard to read on white (contrast "
+                    "%(ratio).1f:1; at least %(minimum)s:1): choose a darker one."
+                )
+                raise ValidationError(
+                    {"accent_colour": message % {"ratio": ratio, "minimum": MINIMUM_CONTRAST}}
+                )
 
     @classmethod
     def load(cls):

@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
 
-from core import renditions
+from core import colours, renditions
 from core.languages import LANGUAGE_CODES, language_names, localized
 from core.models import Institution
 from core.typography import sentence
@@ -339,6 +339,23 @@ class SearchView(LanguageLinksMixin, ListView):
         context["filters"] = self.request.GET.copy()
         context["filters"].pop("page", None)
         return context
+
+
+def brand_css(request):
+    """The institution's colour over the newsroom's own, in both schemes; linked with
+    its version (?v=), so that browsers keep it until it changes."""
+    institution = Institution.load()
+    if not institution.accent_colour:
+        raise Http404("No colour of the institution's own.")
+    colour = institution.accent_colour.lower()
+    dark = colours.for_dark_scheme(colour)
+    context = {
+        "light": {"accent": colour, "ink": colours.ink_on(colour)},
+        "dark": {"accent": dark, "ink": colours.ink_on(dark)},
+    }
+    response = render(request, "brand.css", context, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 def favicon(request):

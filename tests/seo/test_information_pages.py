@@ -5,7 +5,9 @@ written from the institution's settings and linked from every footer."""
 import re
 
 import pytest
+from django.urls import reverse
 
+from core.colours import PAPER, contrast
 from core.models import Institution
 from tests.factories import PressReleaseFactory, RankingFactory
 
@@ -86,3 +88,24 @@ def test_the_sitemap_lists_them(client):
     sitemap = client.get("/sitemap-pages.xml").content.decode()
     for page in PAGES["fr"]:
         assert f"http://testserver{page}" in sitemap
+
+
+def test_the_institutions_colour_reaches_every_page_in_both_schemes(client, superuser_client):
+    assert "brand.css" not in client.get("/fr/").content.decode()  # the newsroom's blue
+    assert client.get("/brand.css").status_code == 404
+    superuser_client.get(reverse("admin:core_institution_changelist"))  # creates it
+    form = {"name": "IMT Mines Alès", "accent_colour": "#ffcc00", "social_profiles": "",
+            "accessibility_conformity": "none"}  # fmt: skip
+    url = reverse("admin:core_institution_change", args=[1])
+    refused = superuser_client.post(url, form)
+    assert refused.status_code == 200
+    assert "difficiles à lire sur du blanc" in refused.content.decode()  # the admin in French
+    assert Institution.load().accent_colour == ""  # nothing saved
+    assert superuser_client.post(url, {**form, "accent_colour": "#8a1538"}).status_code == 302
+    page = client.get("/fr/").content.decode()
+    link = re.search(r'<link rel="stylesheet" href="(/brand\.css\?v=\d+)">', page)
+    css = client.get(link[1])
+    assert css["Content-Type"].startswith("text/css")
+    light, dark = re.findall(r"--accent: (#[0-9a-f]{6});", css.content.decode())
+    assert light == "#8a1538"
+    assert contrast(dark, PAPER["dark"]) >= 7
