@@ -36,7 +36,14 @@ def more_awards(count):
     return ngettext("+ %(count)s more", "+ %(count)s more", count) % {"count": count}
 
 
+def releases_announcing(awards):
+    """The public releases announcing any of `awards` (prefetched), each once, newest first."""
+    releases = {release.pk: release for award in awards for release in award.releases.all()}
+    return sorted(releases.values(), key=lambda release: release.published_at, reverse=True)
+
+
 GLOBALS = {
+    "releases_announcing": releases_announcing,
     "more_awards": more_awards,
     "contacts_heading": contacts_heading,
     "search_count": search_count,

@@ -89,3 +89,15 @@ def test_release_appears_once_in_ranking_feed_with_two_awards(client, u_multiran
     release.awards.add(*u_multirank.awards.all())
     english = feedparser.parse(client.get("/en/rankings/u-multirank/rss/").content)
     assert [entry.title for entry in english.entries].count("Two results") == 1
+
+
+def test_each_editions_releases_are_listed_once(client):
+    """An edition's badges in a grid, then the releases that announced them, each once:
+    not under every badge."""
+    ranking = RankingFactory(name_en="U-Multirank")
+    release = PressReleaseFactory(title_en="Ten top grades")
+    release.awards.add(*(AwardFactory(ranking=ranking, rank=n) for n in range(1, 5)))
+    html = client.get(f"/en/rankings/{ranking.slug}/").content.decode()
+    edition = html.split('class="ranking-edition"')[1].split("</section>")[0]
+    assert edition.count('class="award-entry"') == 4
+    assert edition.count(">Ten top grades</a>") == 1
