@@ -5,27 +5,16 @@ transfer…": a grade obtained overall comes with its breakdown by category on o
 instead of one badge per category. An editor's own label is kept as written.
 """
 
-import re
 from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.translation import gettext
 
+from .labels import unbreakable
+
 # Rows shown before the rest folds away (an edition's title is a row, and each of its
 # lines), so that the box stays within a phone's screen whatever the number of awards.
 SHOWN_ROWS = 7
-
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
-RANGE = re.compile(r"(\d)[–-](\d)")
-NUMBER_AND_WORD = re.compile(r"\b(\d+|Top) (?=\w)")
-
-
-def unbreakable(text):
-    """No line break inside a quoted grade ("« très bien »"), a range ("301–400"), or
-    between a number and what it counts ("Top 400", "4 recherche")."""
-    text = QUOTED.sub(lambda quoted: quoted[0].replace(" ", "\u00a0"), text)
-    text = NUMBER_AND_WORD.sub("\\1\u00a0", text)
-    return RANGE.sub("\\1–\u2060\\2", text)
 
 
 def lowercase_first(text):

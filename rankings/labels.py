@@ -4,10 +4,24 @@ Ordinals follow each language's own rule (French 1er/1re, 2e; English 1st, 2nd,
 11th, 21st); everything else is a translated sentence with placeholders.
 """
 
+import re
+
 from django.utils import translation
 from django.utils.translation import get_language, gettext, ngettext, npgettext, pgettext
 
 SEPARATOR = " · "
+
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+RANGE = re.compile(r"(\d)[–-](\d)")
+NUMBER_AND_WORD = re.compile(r"\b(\d+|Top) (?=\w)")
+
+
+def unbreakable(text):
+    """No line break inside a quoted grade ("« très bien »"), a range ("301–400"), or
+    between a number and what it counts ("Top 400", "4 recherche")."""
+    text = QUOTED.sub(lambda quoted: quoted[0].replace(" ", "\u00a0"), text)
+    text = NUMBER_AND_WORD.sub("\\1\u00a0", text)
+    return RANGE.sub("\\1–\u2060\\2", text)
 
 
 def ordinal(number, language=None, feminine=True):
@@ -105,8 +119,8 @@ class AwardLabel:
                 "badge", "“%(grade)s” grade", "“%(grade)s” grades", award.count or 1
             ) % {"grade": self.grade_name()}
         return {
-            "headline": headline,
-            "detail": detail,
+            "headline": unbreakable(headline),
+            "detail": unbreakable(detail),
             "category": award.category,
             "edition": self.edition(),
         }

@@ -140,3 +140,12 @@ def test_newer_edition_supersedes():
     assert not older.is_current()
     assert newer.is_current()
     assert set(Award.objects.current()) == {newer, other_category}
+
+
+def test_a_drawn_badge_never_breaks_inside_a_grade_or_a_range():
+    """'notes « très bien »' and '301–400' hold together on a drawn badge."""
+    grade = AwardFactory(result_kind="grade", grade="A", count=3, rank=None, is_tied=False)
+    band = AwardFactory(result_kind="band", band_from=301, band_to=400, rank=None,
+                        is_tied=False, scope="world")  # fmt: skip
+    assert grade.badge_parts("fr")["detail"] == "notes «\u202ftrès\u00a0bien\u202f»"
+    assert band.badge_parts("en")["headline"] == "301–\u2060400"
