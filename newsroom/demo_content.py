@@ -12,6 +12,8 @@ INSTITUTION = {
     "address": "6 avenue de Clavières\n30100 Alès\nFrance",
     "website": "https://www.imt-mines-ales.fr/",
     "social_profiles": "https://www.linkedin.com/school/imt-mines-ales/",
+    # The school's director is its director of publication (the seed names him).
+    "publication_director": "Pierre Perdiguier, directeur par intérim",
     "about_fr": (
         "<p>IMT Mines Alès est une grande école d’ingénieurs de l’Institut Mines-Télécom. "
         "Elle forme des ingénieurs généralistes et spécialisés, et mène des recherches sur "
