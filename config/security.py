@@ -1,5 +1,5 @@
 """Site-wide security policy pieces: the CSP split between public pages and the admin,
-and the client IP behind a proxy (used by the login throttle)."""
+and the login throttle (client addresses: core.throttle)."""
 
 from dataclasses import asdict
 from functools import lru_cache
@@ -59,21 +59,6 @@ class NewsroomCSPMiddleware(CSPMiddleware):
             and not settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
             and not (settings.DEBUG and response.status_code in (404, 500))
         )
-
-
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the header the proxy sets when configured.
-
-    With X-Forwarded-For the last address is the one our proxy saw; earlier ones
-    are whatever the client chose to send.
-    """
-    header = settings.NEWSROOM_CLIENT_IP_HEADER
-    if header:
-        forwarded = request.META.get(header, "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR")
 
 
 class SiteOriginMiddleware:

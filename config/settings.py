@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +115,10 @@ INSTALLED_APPS = [
     "core",
     "rankings",
     "newsroom",
+    "alerts",
+    # The task queue (django.tasks, backported) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Last: its autodiscovery builds the admin once every app's ready() has registered
     # its models with django-reversion (which fields a revision holds).
     "django.contrib.admin",
@@ -383,7 +388,7 @@ NEWSROOM_SIGN_IN_FAILURES_PER_ADDRESS = int(
 )
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 AXES_VERBOSE = False
 # The request header holding the client address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
@@ -422,6 +427,54 @@ if NEWSROOM_SITE_URL:
 NEWSROOM_PAGE_QUERY_PARAMETERS = ["page", "q", "year", "ranking"]
 NEWSROOM_FEED_SIZE = 20
 NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
+
+# Background work (email alerts) through django.tasks, backported: the database backend
+# by default, its worker started by `manage.py worker`; with DJANGO_TASKS_REDIS_URL, RQ on
+# Redis, for workers on several machines (`manage.py rqworker`, and one `manage.py worker
+# --clock-only` for the alerts' clock). docs/configuration.md, Email alerts.
+_tasks_redis = os.environ.get("DJANGO_TASKS_REDIS_URL", "")
+if _tasks_redis:
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": _tasks_redis}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Email: EMAIL_URL, e.g. smtp://user:password@mail.example.org:587/?tls=True (dj-email-url).
+# Unset, every email is written to a file under var/mail/, where a developer reads it.
+_email_url = os.environ.get("EMAIL_URL", "")
+if _email_url:
+    _email = dj_email_url.parse(_email_url)
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+    EMAIL_PORT = _email["EMAIL_PORT"] or 25
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"] or None
+    EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+    EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "presse@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Email alerts (alerts/): what a subscription link and a sending may do.
+ALERTS_CONFIRMATION_DAYS = 7  # a confirmation link's validity; unconfirmed addresses then go
+ALERTS_CONFIRMATION_INTERVAL_MINUTES = int(
+    os.environ.get("ALERTS_CONFIRMATION_INTERVAL_MINUTES", "15")
+)
+ALERTS_PER_CLIENT_HOUR = int(os.environ.get("ALERTS_PER_CLIENT_HOUR", "20"))
+ALERTS_PER_ADDRESS_DAY = int(os.environ.get("ALERTS_PER_ADDRESS_DAY", "5"))
+ALERTS_MAX_AGE_DAYS = 7  # a release published longer ago than this sends no alert
+ALERTS_BATCH_SIZE = 100  # emails sent over one connection, claimed together
+ALERTS_CLAIM_SECONDS = int(os.environ.get("ALERTS_CLAIM_SECONDS", "300"))
+ALERTS_MAX_ATTEMPTS = 4  # then a delivery is marked failed (the admin can resend)
+ALERTS_RETRY_SECONDS = int(os.environ.get("ALERTS_RETRY_SECONDS", "60"))  # ×5 at each retry
+ALERTS_SWEEP_SECONDS = float(os.environ.get("ALERTS_SWEEP_SECONDS", "15"))
+# The site's address in emails when NEWSROOM_SITE_URL is unset: `make run`'s.
+ALERTS_LOCAL_SITE_URL = "http://127.0.0.1:8000"
 
 LOGGING = {
     "version": 1,

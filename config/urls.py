@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from core import richtext
 from core.page_cache import cached_page
@@ -57,6 +58,7 @@ urlpatterns = [
 # "/" itself has no page: LocaleMiddleware redirects it to /fr/ or /en/ by Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("newsroom.urls")),
+    path(_("alerts/"), include("alerts.urls")),
     prefix_default_language=True,
 )
 

@@ -78,6 +78,9 @@ class ResilientRedisCache(RedisCache):
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.attempt(RedisCache.add, False, key, value, timeout, version)
 
+    def incr(self, key, delta=1, version=None):
+        return self.attempt(RedisCache.incr, delta, key, delta, version)
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.attempt(RedisCache.set, None, key, value, timeout, version)
 

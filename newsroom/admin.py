@@ -278,6 +278,7 @@ class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmi
                     "ready_fr",
                     "ready_en",
                     "waits_for_all_languages",
+                    "send_alert",
                     "publication_state",
                     "public_links",
                     "preview_links",

@@ -339,6 +339,14 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         default=False,
         help_text=_("Otherwise each ready language goes live on its own."),
     )
+    send_alert = models.BooleanField(
+        _("send an email alert"),
+        default=True,
+        help_text=_(
+            "Subscribers get an email when the release goes public in their language, once."
+            " Uncheck for a correction or a minor item."
+        ),
+    )
     hero_image = SafeImageField(
         _("hero image"),
         upload_to="releases/%Y/%m/",
