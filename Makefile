@@ -15,10 +15,16 @@ run install: export DJANGO_DEBUG ?= 1
 test check screenshots messages: export DJANGO_DEBUG ?=
 test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin clean
+.PHONY: run worker install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin clean
 
+# The server and, beside it, the background worker (email alerts), stopped together.
 run: install
+	$(MANAGE) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The background worker alone: queued tasks (email alerts) and the alerts' clock.
+worker: venv
+	$(MANAGE) worker
 
 install: venv
 	test -f .env || printf '# Local development settings (git-ignored), read by config/settings.py.\nDJANGO_DEBUG=1\n' > .env
