@@ -241,8 +241,11 @@ class InformationPageView(LanguageLinksMixin, TemplateView):
     statement, personal data — written from the institution's settings."""
 
     def get_context_data(self, **kwargs):
-        session_hours = settings.SESSION_COOKIE_AGE // 3600
-        return super().get_context_data(session_hours=session_hours, **kwargs)
+        return super().get_context_data(
+            session_hours=settings.SESSION_COOKIE_AGE // 3600,
+            alert_confirmation_days=settings.ALERTS_CONFIRMATION_DAYS,
+            **kwargs,
+        )
 
 
 class SitePlanView(InformationPageView):
