@@ -18,10 +18,12 @@ REFERENCE_EN = "/en/news/imt-mines-ales-first-in-france-teaching-learning-u-mult
 PAGES = {
     "fr": ["/fr/", "/fr/actualites/", "/fr/actualites/2021/", REFERENCE_FR, "/fr/contacts-presse/",
            "/fr/classements/", "/fr/classements/u-multirank/", "/fr/recherche/?q=classement",
-           "/fr/recherche/", "/fr/page-introuvable/", "/fr/accessibilite/", "/fr/plan-du-site/"],
+           "/fr/recherche/", "/fr/page-introuvable/", "/fr/accessibilite/", "/fr/plan-du-site/",
+           "/fr/alertes/", "/fr/alertes/verifiez-votre-messagerie/"],
     "en": ["/en/", "/en/news/?page=2", "/en/news/2021/", REFERENCE_EN, "/en/press-contacts/",
            "/en/rankings/", "/en/rankings/the-impact/", "/en/search/?q=ranking",
-           "/en/search/?q=!!!", "/en/no-such-page/", "/en/legal-notice/", "/en/personal-data/"],
+           "/en/search/?q=!!!", "/en/no-such-page/", "/en/legal-notice/", "/en/personal-data/",
+           "/en/alerts/", "/en/alerts/unsubscribe/not-a-signed-link/"],
 }  # fmt: skip
 
 
