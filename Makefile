@@ -15,7 +15,7 @@ run install: export DJANGO_DEBUG ?= 1
 test check screenshots messages: export DJANGO_DEBUG ?=
 test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run worker install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin clean
+.PHONY: run worker install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin bench-alerts clean
 
 # The server and, beside it, the background worker (email alerts), stopped together.
 run: install
@@ -89,6 +89,19 @@ BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/newsroom_bench_admin
 bench-admin: venv
 	mkdir -p $(BENCH_DIR)
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) benchmark_admin $(BENCH_ARGS)
+
+# Email alerts at scale (not part of make test): one release to 10,000 subscribers through
+# a local SMTP server by the real worker, on a fresh database of its own — SQLite, then
+# PostgreSQL. Prints the time to deliver them all and the worker's peak memory.
+BENCH_ALERTS_POSTGRESQL ?= newsroom_bench_alerts
+bench-alerts: venv
+	mkdir -p $(BENCH_DIR) && rm -f $(BENCH_DIR)/alerts.sqlite3*
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(BENCH_DIR)/alerts.sqlite3 $(MANAGE) migrate -v 0
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(BENCH_DIR)/alerts.sqlite3 $(MANAGE) benchmark_alerts $(BENCH_ARGS)
+	dropdb -h 127.0.0.1 -U postgres --if-exists $(BENCH_ALERTS_POSTGRESQL)
+	createdb -h 127.0.0.1 -U postgres $(BENCH_ALERTS_POSTGRESQL)
+	$(BENCH_ENV) DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$(BENCH_ALERTS_POSTGRESQL) $(MANAGE) migrate -v 0
+	$(BENCH_ENV) DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$(BENCH_ALERTS_POSTGRESQL) $(MANAGE) benchmark_alerts $(BENCH_ARGS)
 
 # Static checks CI runs besides the tests: the hooks of .pre-commit-config.yaml (ruff,
 # django-upgrade, djlint, the layers' import contracts, a lock file without index URLs),

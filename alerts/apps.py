@@ -12,6 +12,7 @@ class AlertsConfig(AppConfig):
 
         from newsroom.models import PressRelease
 
+        from . import checks  # noqa: F401  (registers them)
         from .dispatch import alert_when_public
 
         # A release saved published (now, scheduled or under embargo): its alerts are

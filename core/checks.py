@@ -11,7 +11,8 @@ def site_address_is_set(app_configs, **kwargs):
     return [
         Warning(
             "NEWSROOM_SITE_URL is not set: absolute links (canonical, feeds, sitemaps) "
-            "name whatever host and scheme each request gives.",
+            "name whatever host and scheme each request gives, and links in emails "
+            "name http://127.0.0.1:8000.",
             hint="Set it to the site's address, e.g. NEWSROOM_SITE_URL=https://presse.example.org.",
             id="core.W001",
         )

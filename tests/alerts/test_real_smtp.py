@@ -165,3 +165,13 @@ def test_a_worker_killed_mid_send_resumes_without_repeats_or_losses(site):
     addresses = sorted(message["To"] for message in inbox.messages)
     expected = sorted([f"lecteur{n}@example.org" for n in range(30)] + ["reader@example.org"])
     assert addresses == expected and len(messages) == 31
+
+
+def test_the_benchmark_runs_at_a_small_scale(tmp_path):
+    """make bench-alerts' command, with 20 subscribers: every email accepted and counted."""
+    with own_database(tmp_path) as database_url:
+        environment = server_environment(database_url, tmp_path / "media")
+        manage(environment, "migrate", "--no-input", "-v", "0")
+        printed = manage(environment, "benchmark_alerts", "--subscribers", "20")
+    assert "20 emails accepted by the SMTP server (20 marked sent) of 20 in" in printed
+    assert "worker peak memory" in printed

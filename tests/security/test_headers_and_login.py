@@ -129,6 +129,7 @@ PRODUCTION = {
     "NEWSROOM_SITE_URL": "https://presse.example.org",
     "DJANGO_SSL_REDIRECT": "1",
     "DJANGO_SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO",
+    "EMAIL_URL": "smtp://presse%40example.org:secret@mail.example.org:587/?tls=True",
 }
 
 
@@ -143,6 +144,19 @@ def test_deploy_check_passes_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (1 silenced)" in result.stdout
+
+
+def test_deploy_check_warns_when_no_mail_server_is_set():
+    """Without EMAIL_URL, confirmations and alerts would only be written to files."""
+    without_mail = {name: value for name, value in PRODUCTION.items() if name != "EMAIL_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=production_environment(**without_mail),
+        capture_output=True,
+        text=True,
+    )
+    assert "alerts.W001" in result.stdout + result.stderr
 
 
 def test_only_ckeditor_warning_is_silenced(settings):
