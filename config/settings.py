@@ -430,11 +430,12 @@ NEWSROOM_BENCHMARK = env_bool("NEWSROOM_BENCHMARK")
 
 # Background work (email alerts) through django.tasks, backported: the database backend
 # by default, its worker started by `manage.py worker`; with DJANGO_TASKS_REDIS_URL, RQ on
-# Redis, for workers on several machines (`manage.py rqworker`, and one `manage.py worker
-# --clock-only` for the alerts' clock). docs/configuration.md, Email alerts.
+# Redis, for workers on several machines (`manage.py rqworker default --job-class
+# django_tasks_rq.Job --with-scheduler`, and one `manage.py worker`, which then keeps the
+# alerts' clock only). docs/configuration.md, Email alerts.
 _tasks_redis = os.environ.get("DJANGO_TASKS_REDIS_URL", "")
 if _tasks_redis:
-    INSTALLED_APPS += ["django_rq"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": _tasks_redis}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:

@@ -175,3 +175,21 @@ def test_the_benchmark_runs_at_a_small_scale(tmp_path):
         printed = manage(environment, "benchmark_alerts", "--subscribers", "20")
     assert "20 emails accepted by the SMTP server (20 marked sent) of 20 in" in printed
     assert "worker peak memory" in printed
+
+
+def test_on_rq_an_rq_worker_sends_the_alert(site):
+    """Scaled out: DJANGO_TASKS_REDIS_URL puts the jobs on RQ (this test's own Redis
+    database), and `rqworker` with django-tasks-rq's job class runs them."""
+    import redis
+
+    environment, inbox = site
+    url = "redis://127.0.0.1:6379/11"
+    redis.Redis.from_url(url).flushdb()
+    environment = {**environment, "DJANGO_TASKS_REDIS_URL": url}
+    manage(environment, "shell", "-v", "0", code=SETUP.format(french=2))
+    manage(environment, "shell", "-v", "0", code=PUBLISH)
+    manage(environment, "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job")
+    assert sorted(message["To"] for message in inbox.messages) == [
+        "lecteur0@example.org", "lecteur1@example.org", "reader@example.org",
+    ]  # fmt: skip
+    redis.Redis.from_url(url).flushdb()
