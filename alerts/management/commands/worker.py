@@ -34,7 +34,8 @@ class Command(BaseCommand):
     help = (
         "Run the background worker: the task queue's jobs (email alerts) and, every few"
         " seconds, the alerts' clock. With RQ (DJANGO_TASKS_REDIS_URL) it keeps the clock"
-        " only: `manage.py rqworker default --job-class django_tasks_rq.Job --with-scheduler` runs the jobs, on as many machines as needed."
+        " only: `manage.py rqworker default --job-class django_tasks_rq.Job"
+        " --with-scheduler` runs the jobs, on as many machines as needed."
     )
 
     def add_arguments(self, parser):
@@ -60,7 +61,8 @@ class Command(BaseCommand):
             return
         if not on_database:
             self.stdout.write(
-                "Jobs run on RQ (`manage.py rqworker default --job-class django_tasks_rq.Job --with-scheduler`); keeping the clock."
+                "Jobs run on RQ (`manage.py rqworker default --job-class"
+                " django_tasks_rq.Job --with-scheduler`); keeping the clock."
             )
             while True:
                 sweep()
