@@ -4,6 +4,7 @@ failed; preview; a test sent to oneself)."""
 
 import csv
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.languages import LANGUAGE_CODES, language_names
+from core.languages import LANGUAGE_CODES
 from newsroom.admin import PressReleaseAdmin
 from newsroom.models import PressRelease
 from rankings.models import Ranking
@@ -75,11 +76,11 @@ class SubscriberAdmin(admin.ModelAdmin):
             .filter(count__gt=0)
             .order_by("-count", "name")
         )
-        names = dict(language_names())
+        names = dict(settings.LANGUAGES)
         counts = Subscriber.objects.counts()
         extra_context = {
             **(extra_context or {}),
-            "per_language": [(names[code], count) for code, count in counts["languages"]],
+            "per_language": [(str(names[code]), count) for code, count in counts["languages"]],
             "every_release": counts["every_release"],
             "unconfirmed": counts["unconfirmed"],
             "per_ranking": per_ranking,
@@ -151,7 +152,7 @@ class PressReleaseAlertsAdmin(PressReleaseAdmin):
     def email_alerts(self, release):
         alerts = {alert.language: alert for alert in release.alerts.with_counts()}
         rows = []
-        for code, name in language_names():
+        for code, name in settings.LANGUAGES:
             rows.append(
                 {
                     "code": code,

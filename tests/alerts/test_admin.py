@@ -24,7 +24,7 @@ def test_subscribers_are_counted_searched_and_exported(superuser_client):
     page = superuser_client.get("/admin/alerts/subscriber/").content.decode()
     assert "Abonnés confirmés" in page
     assert '<th scope="row">Français</th><td>1</td>' in page
-    assert '<th scope="row">English</th><td>1</td>' in page
+    assert '<th scope="row">Anglais</th><td>1</td>' in page
     assert f'<th scope="row">{award.ranking.name}</th><td>1</td>' in page
     assert '<th scope="row">En attente de confirmation</th><td>1</td>' in page
     found = superuser_client.get("/admin/alerts/subscriber/?q=en%40example").content.decode()
