@@ -166,9 +166,14 @@ def upload_image(request):
     except ValidationError as error:
         return upload_error(error.messages[0])
     try:
-        name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{image.name}", image)
+        url = save_editor_image(image)
     except OSError:  # a full disk, say: the storage leaves no partial file
         return upload_error(NO_ROOM, status=507)
-    return JsonResponse(
-        {"uploaded": 1, "fileName": name.rsplit("/", 1)[-1], "url": default_storage.url(name)}
-    )
+    return JsonResponse({"uploaded": 1, "fileName": url.rsplit("/", 1)[-1], "url": url})
+
+
+def save_editor_image(image):
+    """Store a picture of a text (already sanitised) where the editor's uploads go;
+    returns its address."""
+    name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{image.name}", image)
+    return default_storage.url(name)

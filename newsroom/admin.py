@@ -32,6 +32,7 @@ from rankings.admin import AwardAdmin
 from rankings.models import Award, Ranking
 
 from . import workflow
+from .admin_imports import DocumentImportMixin
 from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, PreviewLink, ReleaseContact
 
 
@@ -243,7 +244,9 @@ class PressReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin):
+class PressReleaseAdmin(
+    DocumentImportMixin, RichTextAdminMixin, RevisionAdmin, TabbedTranslationAdmin
+):
     form = PressReleaseAdminForm
     list_display = ["__str__", "status", "publication_state", "published_at", "languages",
                     "has_image"]  # fmt: skip

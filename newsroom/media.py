@@ -32,6 +32,7 @@ from .previews import granted_releases
 RELEASE_IMAGES = "releases/"
 EDITOR_UPLOADS = "editor/"
 RENDITIONS = "renditions/"
+IMPORTED_DOCUMENTS = "imports/"
 
 
 def owning_releases(name):
@@ -91,6 +92,8 @@ def not_found():
 
 def serve(request, name):
     name = posixpath.normpath(name).lstrip("/")
+    if name.startswith(IMPORTED_DOCUMENTS):  # documents waiting for an editor's review
+        return not_found()
     try:
         exists = not name.startswith(".") and default_storage.exists(name)
     except (ValueError, SuspiciousFileOperation):  # a NUL byte, a path outside the storage
