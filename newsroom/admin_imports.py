@@ -56,7 +56,10 @@ def undescribed(count):
 
 
 class DocumentImportMixin:
-    """The release admin's import pages."""
+    """The release admin's import pages, linked from the list (after django-reversion's
+    "recover deleted") and from each release's form."""
+
+    change_list_template = "admin/newsroom/pressrelease/change_list.html"
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
