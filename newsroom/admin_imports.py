@@ -20,7 +20,13 @@ from core.languages import LANGUAGE_CODES
 
 from . import imports
 from .models import PressRelease
+from .models.releases import IN_LANGUAGE
 
+# Each language's import, as each is named in a sentence.
+IMPORT_INTO = {
+    "fr": gettext_lazy("Import the French version from a document"),
+    "en": gettext_lazy("Import the English version from a document"),
+}
 DOCX_TYPES = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -72,6 +78,11 @@ class DocumentImportMixin:
             ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        imports_into = [(code, IMPORT_INTO[code]) for code in LANGUAGE_CODES]
+        extra_context = {**(extra_context or {}), "imports_into": imports_into}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def import_new(self, request):
         if not self.has_add_permission(request):
@@ -160,13 +171,7 @@ class DocumentImportMixin:
         return release
 
     def render_import(self, request, step, release, language, **context):
-        names = dict(settings.LANGUAGES)
-        title = (
-            _("Import from a document")
-            if release is None
-            else _("Import the %(language)s version from a document")
-            % {"language": str(names[language]).lower()}
-        )
+        title = _("Import from a document") if release is None else IMPORT_INTO[language]
         return TemplateResponse(
             request,
             f"admin/newsroom/pressrelease/import_{step}.html",
@@ -176,7 +181,7 @@ class DocumentImportMixin:
                 "title": title,
                 "release": release,
                 "language": language,
-                "language_name": names.get(language, ""),
+                "in_language": IN_LANGUAGE.get(language, ""),
                 "replaces": release is not None
                 and bool(
                     getattr(release, f"title_{language}") or getattr(release, f"body_{language}")

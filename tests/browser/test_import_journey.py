@@ -42,7 +42,7 @@ def test_import_review_create_then_import_the_translation(admin_page, tmp_path):
     for tab in page.locator(".ui-tabs-nav a[href]", has_text="en").all():
         if tab.is_visible():
             tab.click()
-    page.get_by_role("link", name="Importer la version en anglais depuis un document").click()
+    page.get_by_role("link", name="Importer la version anglaise depuis un document").click()
     page.set_input_files("#id_document", str(english))
     page.get_by_role("button", name="Lire le document").click()
     expect(page.locator(".document-import__fields")).to_contain_text("ranked 1st in France")
