@@ -201,7 +201,12 @@ def replace_node(element, old, new):
 
 
 def notes_heading(html, heading):
-    """Footnotes come last as a list: give it a heading."""
+    """Footnotes come last as a numbered list: give it a heading. Their links would lead
+    nowhere once the sanitiser drops ids: the number stays, as text."""
+    html = re.sub(
+        r'<a href="#note-footnote-\d+" id="note-footnote-ref-\d+">(\[\d+\])</a>', r"\1", html
+    )
+    html = re.sub(r'\s*<a href="#note-footnote-ref-\d+">↑</a>', "", html)
     return re.sub(r'(<ol><li id="note-footnote-)', rf"<h2>{heading}</h2>\1", html, count=1)
 
 

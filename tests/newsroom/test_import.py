@@ -76,7 +76,8 @@ def test_creating_the_draft_fills_every_field(superuser_client):
     assert "<blockquote><p>« Une étape pour l’école »</p></blockquote>" in body
     image = re.search(r'<img alt="Le bâtiment du laboratoire" src="(/media/editor/[^"]+)"', body)
     assert image and default_storage.exists(image.group(1).removeprefix("/media/"))
-    assert "<h2>Notes</h2>" in body and "Sauf pendant les vacances scolaires." in body
+    assert "<em>sur rendez-vous</em><sup>[1]</sup>" in body  # the note's number, as text
+    assert "<h2>Notes</h2><ol><li><p>Sauf pendant les vacances scolaires.</p></li></ol>" in body
     assert "une phrase retirée" not in body and "À vérifier" not in body
     assert "Un nouveau laboratoire" not in body and "1er octobre" not in body
     assert not default_storage.listdir("imports")[1]
