@@ -9,8 +9,9 @@ draft is created or the import cancelled.
 import base64
 import re
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -27,6 +28,7 @@ from core.richtext import clean_html, save_editor_image
 
 IMPORTS = "imports/"
 TOKEN_SALT = "newsroom.imports"
+KEPT_SECONDS = 24 * 3600  # how long a document waits for the editor's decision
 MONTHS = {
     **{name: number for number, name in enumerate(
         ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -283,13 +285,15 @@ def recognise(upload, images, notes_title, undescribed_note):
 
 
 def keep(upload, user):
-    """Keep the uploaded document until the editor confirms; returns its token."""
+    """Keep the uploaded document until the editor confirms; returns its token. Documents
+    left waiting longer than a token lasts (a preview abandoned) go first."""
+    forget_abandoned()
     upload.seek(0)
     name = default_storage.save(f"{IMPORTS}{uuid.uuid4().hex}.docx", ContentFile(upload.read()))
     return signing.dumps({"name": name, "user": user.pk, "file": upload.name}, salt=TOKEN_SALT)
 
 
-def kept(token, user, max_age=24 * 3600):
+def kept(token, user, max_age=KEPT_SECONDS):
     """The kept document a token names (its storage name and original file name), for
     the user who uploaded it, or ValidationError."""
     try:
@@ -306,6 +310,18 @@ def kept(token, user, max_age=24 * 3600):
 
 def forget(name):
     default_storage.delete(name)
+
+
+def forget_abandoned(max_age=KEPT_SECONDS):
+    try:
+        _folders, names = default_storage.listdir(IMPORTS)
+    except (FileNotFoundError, NotImplementedError, OSError):
+        return
+    limit = timezone.now() - timedelta(seconds=max_age)
+    for name in names:
+        with suppress(OSError, NotImplementedError):
+            if default_storage.get_modified_time(IMPORTS + name) < limit:
+                default_storage.delete(IMPORTS + name)
 
 
 def moment(day):

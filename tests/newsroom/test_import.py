@@ -4,13 +4,16 @@ saved, the draft or the language it fills, and every bad file refused clearly.""
 import io
 import re
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from docx import Document
 
+from newsroom import imports
 from newsroom.models import PressRelease
 from tests.factories import PressReleaseFactory
 
@@ -183,3 +186,15 @@ def test_only_editors_who_may_add_import(client, django_user_model):
     user = django_user_model.objects.create_user("reader", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_documents_left_waiting_are_forgotten_a_day_later(superuser_client, django_user_model):
+    preview(superuser_client, word.seed())
+    [abandoned] = default_storage.listdir("imports")[1]
+    with time_machine.travel(timezone.now() + timedelta(hours=23)):
+        imports.keep(upload(word.seed()), django_user_model.objects.get())
+    assert abandoned in default_storage.listdir("imports")[1]
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
+        imports.keep(upload(word.seed()), django_user_model.objects.get())
+    assert abandoned not in default_storage.listdir("imports")[1]
+    assert len(default_storage.listdir("imports")[1]) == 1  # the one just kept
