@@ -32,6 +32,7 @@ from rankings.admin import AwardAdmin
 from rankings.models import Award, Ranking
 
 from . import workflow
+from .admin_assets import ReleaseAssetInline
 from .admin_imports import DocumentImportMixin
 from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, PreviewLink, ReleaseContact
 
@@ -265,7 +266,7 @@ class PressReleaseAdmin(
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["publication_state", "public_links", "preview_links", "created_at",
                        "updated_at"]  # fmt: skip
-    inlines = [ReleaseContactInline, PreviewLinkInline, EmbargoLinkInline]
+    inlines = [ReleaseContactInline, ReleaseAssetInline, PreviewLinkInline, EmbargoLinkInline]
     autocomplete_fields = ["awards"]
     save_on_top = True
     actions = ["send_to_review", "publish", "unpublish"]

@@ -20,25 +20,29 @@ class NewsroomConfig(AppConfig):
         from core.languages import per_language
         from core.page_cache import changes_by_the_clock, content_changed
 
-        from .models import Contact, PressRelease, ReleaseContact
+        from .models import Contact, MediaAsset, PressRelease, ReleaseAsset, ReleaseContact
         from .search import ensure_sqlite_index
 
         # A release's revision holds its ordered contacts and its awards — not its
         # journalist links (restoring must never reopen a revoked one), nor the
         # search columns, which saving derives again.
         derived = [*per_language("search_text"), *per_language("search_vector")]
-        reversion.register(PressRelease, follow=["release_contacts"], exclude=derived)
+        reversion.register(
+            PressRelease, follow=["release_contacts", "release_assets"], exclude=derived
+        )
+        reversion.register(ReleaseAsset)
         reversion.register(ReleaseContact)
         reversion.register(Contact)
 
         # Whatever a public page shows: a change to it starts a new content version.
-        for model in (PressRelease, ReleaseContact, Contact):
+        for model in (PressRelease, ReleaseContact, Contact, MediaAsset, ReleaseAsset):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-d-{model}")
         m2m_changed.connect(
             content_changed, sender=PressRelease.awards.through, dispatch_uid="pages-awards"
         )
         changes_by_the_clock(PressRelease.objects.next_scheduled_publication)
+        changes_by_the_clock(MediaAsset.objects.next_withdrawal)
         pre_save.connect(year_before_raw_save, sender=PressRelease, dispatch_uid="release-year")
         post_save.connect(
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"

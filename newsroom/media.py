@@ -26,12 +26,13 @@ from core.page_cache import content_version, page_timeout
 from rankings.models import Ranking
 
 from . import workflow
-from .models import PressRelease
+from .models import MediaAsset, PressRelease
 from .previews import granted_releases
 
 RELEASE_IMAGES = "releases/"
 EDITOR_UPLOADS = "editor/"
 RENDITIONS = "renditions/"
+ASSETS = "assets/"
 IMPORTED_DOCUMENTS = "imports/"
 
 
@@ -44,6 +45,15 @@ def owning_releases(name):
             stem = filename.rsplit("-", 1)[0]
             return PressRelease.objects.filter(hero_image__startswith=f"{folder}/{stem}.")
         return PressRelease.objects.filter(hero_image=original)
+    if original.startswith(ASSETS):
+        # A press kit's file: public with a public release using it, until its end.
+        if name.startswith(RENDITIONS):
+            folder, filename = posixpath.split(original)
+            stem = filename.rsplit("-", 1)[0]
+            assets = MediaAsset.objects.filter(picture__startswith=f"{folder}/{stem}.")
+        else:
+            assets = MediaAsset.objects.filter(Q(picture=original) | Q(document=original))
+        return PressRelease.objects.filter(release_assets__asset__in=assets.available())
     if original.startswith(EDITOR_UPLOADS):
         # A picture in the text of a ranking or of the institution is public with it.
         if (

@@ -1,8 +1,13 @@
 """What the newsroom's public templates call besides core.templating: sentences whose
-plural depends on a number (makemessages finds plurals in Python, not in Jinja2)."""
+plural depends on a number (makemessages finds plurals in Python, not in Jinja2), and
+the press kit's file sizes and screen-size pictures."""
 
+from django.core.files.storage import default_storage
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
+
+from core import renditions
 
 
 def contacts_heading(count):
@@ -42,7 +47,25 @@ def releases_announcing(awards):
     return sorted(releases.values(), key=lambda release: release.published_at, reverse=True)
 
 
+def web_size(picture):
+    """The address of a press kit picture at screen size (1600 px wide at most)."""
+    name, _width, _height = renditions.make_rendition(
+        picture.name, WEB_WIDTH, renditions.fallback_format(picture.name)
+    )
+    return default_storage.url(name)
+
+
+def file_size(asset):
+    """'2.4 MB', '2,4 Mo': the size of an asset's file, in the active language."""
+    size = asset.size_bytes()
+    return filesizeformat(size) if size is not None else ""
+
+
+WEB_WIDTH = 1600
+
 GLOBALS = {
+    "web_size": web_size,
+    "file_size": file_size,
     "releases_announcing": releases_announcing,
     "more_awards": more_awards,
     "contacts_heading": contacts_heading,

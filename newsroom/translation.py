@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Contact, PressRelease
+from .models import Contact, MediaAsset, PressRelease
 
 
 @register(PressRelease)
@@ -14,3 +14,8 @@ class PressReleaseTranslationOptions(TranslationOptions):
 @register(Contact)
 class ContactTranslationOptions(TranslationOptions):
     fields = ("name", "role", "organisation")
+
+
+@register(MediaAsset)
+class MediaAssetTranslationOptions(TranslationOptions):
+    fields = ("caption", "alt_text")

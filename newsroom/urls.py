@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import cached_page
 
-from . import feeds, views
+from . import feeds, press_kit, views
 
 app_name = "newsroom"
 
@@ -21,6 +21,8 @@ urlpatterns = [
         cached_page(views.ReleaseDetailView.as_view()),
         name="release-detail",
     ),
+    # Streamed, never cached: its privacy is the release's, checked at each download.
+    path(_("news/<slug:slug>/press-kit.zip"), press_kit.download, name="press-kit"),
     path(_("press-contacts/"), cached_page(views.ContactListView.as_view()), name="contact-list"),
     path(_("press-contacts/<int:pk>.vcf"), cached_page(views.contact_vcard), name="contact-vcard"),
     path(_("search/"), cached_page(views.SearchView.as_view()), name="search"),

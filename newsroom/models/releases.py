@@ -610,6 +610,14 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         return self.__dict__["shown_awards"]
 
     @cached_property
+    def press_kit(self):
+        """The release's usable assets, in the editor's order, numbered from 1."""
+        now = timezone.now()
+        usable = Q(asset__available_until__isnull=True) | Q(asset__available_until__gt=now)
+        links = self.release_assets.filter(usable).select_related("asset")
+        return list(enumerate((link.asset for link in links), start=1))
+
+    @cached_property
     def listed_contacts(self):
         """The release's press contacts, in the order the editor chose."""
         return list(self.release_contacts.select_related("contact").order_by("position"))

@@ -5,7 +5,7 @@ from django.utils import timezone
 from core.languages import LANGUAGE_CODES
 from newsroom.benchmarks.client import FormScraper
 
-INLINES = ("release_contacts", "preview_links", "embargo_links")
+INLINES = ("release_contacts", "release_assets", "preview_links", "embargo_links")
 
 
 def management_forms(prefix, initial=0, total=0):

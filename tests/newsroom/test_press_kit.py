@@ -1,0 +1,127 @@
+"""A release's press kit: pictures and documents with credits and terms, one streamed
+ZIP, withdrawn the minute their licence or consent ends, private as the release is."""
+
+import io
+import zipfile
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from newsroom.models import MediaAsset, PressRelease, ReleaseAsset
+from tests.factories import PressReleaseFactory, jpeg_file
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def picture_asset(**fields):
+    fields = {"caption_fr": "Le campus vu du ciel", "caption_en": "The campus from above",
+              "alt_text_fr": "Vue aérienne du campus", "credit": "© Jean Dupont / IMT Mines Alès",
+              "licence": "cc-by-4.0", **fields}  # fmt: skip
+    return MediaAsset.objects.create(
+        kind="picture", picture=jpeg_file("campus.jpg", size=(1600, 1000)), **fields
+    )
+
+
+def document_asset(**fields):
+    asset = MediaAsset(kind="document", caption_fr="Fiche U-Multirank", **fields)
+    asset.document.save("fiche.pdf", ContentFile(PDF), save=False)
+    asset.save()
+    return asset
+
+
+def kit(release, *assets):
+    for position, asset in enumerate(assets, start=1):
+        ReleaseAsset.objects.create(release=release, asset=asset, position=position)
+    return release
+
+
+def zip_of(response):
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_a_picture_needs_its_credit_and_a_document_is_a_pdf():
+    with pytest.raises(ValidationError, match="credit"):
+        MediaAsset(kind="picture", picture=jpeg_file()).full_clean()
+    asset = MediaAsset(kind="document")
+    asset.document.save("fake.pdf", ContentFile(b"MZ\x90\x00not a pdf"), save=False)
+    with pytest.raises(ValidationError, match="PDF"):
+        asset.full_clean()
+
+
+def test_the_release_page_shows_its_kit_in_each_language(client):
+    release = kit(PressReleaseFactory(), picture_asset(), document_asset())
+    french = client.get(release.get_absolute_url("fr")).content.decode()
+    assert "Kit presse" in french and "Le campus vu du ciel" in french
+    assert "© Jean Dupont / IMT Mines Alès" in french
+    assert "1600 × 1000 px" in french
+    assert 'rel="license"' in french and "creativecommons.org/licenses/by/4.0/" in french
+    assert "Fiche U-Multirank" in french and "(PDF," in french
+    english = client.get(release.get_absolute_url("en")).content.decode()
+    assert "Press kit" in english and "The campus from above" in english
+    assert "Download the press kit (ZIP)" in english
+
+
+def test_the_zip_holds_every_file_the_text_and_the_credits(client):
+    picture, document = picture_asset(), document_asset()
+    release = kit(PressReleaseFactory(slug_fr="un-communique"), picture, document)
+    response = client.get("/fr/actualites/un-communique/kit-presse.zip")
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    day = timezone.localtime(release.published_at).strftime("%Y-%m-%d")
+    stem = f"un-communique-{day}"
+    assert response["Content-Disposition"] == f'attachment; filename="{stem}-press-kit.zip"'
+    archive = zip_of(response)
+    names = archive.namelist()
+    assert names[0].startswith(f"{stem}/01-campus") and names[1].startswith(f"{stem}/02-fiche")
+    assert {f"{stem}/{stem}.html", f"{stem}/{stem}.txt", f"{stem}/credits.txt"} <= set(names)
+    assert archive.read(names[0]) == picture.picture.open().read()
+    credits = archive.read(f"{stem}/credits.txt").decode()
+    assert "© Jean Dupont / IMT Mines Alès" in credits and "CC BY 4.0" in credits
+    assert release.title_fr in archive.read(f"{stem}/{stem}.txt").decode()
+
+
+def test_an_asset_is_withdrawn_the_minute_its_licence_ends(client):
+    ending = timezone.now() + timedelta(minutes=5)
+    withdrawn = picture_asset(caption_fr="Photo à retirer", available_until=ending)
+    release = kit(PressReleaseFactory(), withdrawn, document_asset())
+    url = release.get_absolute_url("fr")
+    assert "Photo à retirer" in client.get(url).content.decode()
+    assert client.get(withdrawn.picture.url).status_code == 200
+    with time_machine.travel(ending + timedelta(seconds=1)):
+        assert "Photo à retirer" not in client.get(url).content.decode()
+        assert client.get(withdrawn.picture.url).status_code == 404
+        archive = zip_of(client.get(f"{url}kit-presse.zip"))
+        assert not any("campus" in name for name in archive.namelist())
+
+
+def test_an_unpublished_releases_kit_stays_private(client, staff_client):
+    release = kit(PressReleaseFactory(draft=True, slug_fr="brouillon"), picture_asset())
+    asset = release.press_kit[0][1]
+    assert client.get("/fr/actualites/brouillon/kit-presse.zip").status_code == 404
+    assert client.get(asset.picture.url).status_code == 404
+    assert staff_client.get("/fr/actualites/brouillon/kit-presse.zip").status_code == 200
+    release.status = PressRelease.Status.PUBLISHED
+    release.save()
+    assert client.get("/fr/actualites/brouillon/kit-presse.zip").status_code == 200
+
+
+def test_deleting_an_asset_a_release_uses_is_refused_with_the_list(superuser_client):
+    release = kit(PressReleaseFactory(), picture_asset())
+    asset = MediaAsset.objects.get()
+    page = superuser_client.get(f"/admin/newsroom/mediaasset/{asset.pk}/delete/").content.decode()
+    assert str(release) in page
+    superuser_client.post(f"/admin/newsroom/mediaasset/{asset.pk}/delete/", {"post": "yes"})
+    assert MediaAsset.objects.filter(pk=asset.pk).exists()
+
+
+def test_the_library_lists_what_ends_within_30_days(superuser_client):
+    picture_asset(caption_fr="Bientôt fini", available_until=timezone.now() + timedelta(days=10))
+    picture_asset(caption_fr="Sans fin")
+    page = superuser_client.get("/admin/newsroom/mediaasset/?availability=expiring")
+    text = page.content.decode()
+    assert "Bientôt fini" in text and "Sans fin" not in text
