@@ -114,7 +114,7 @@ class MediaAsset(models.Model):
         _("credit"), max_length=200, blank=True, help_text=_("e.g. © Jane Doe / IMT Mines Alès")
     )
     licence = models.CharField(
-        _("licence"), max_length=20, choices=Licence.choices, default=Licence.PRESS_ONLY
+        _("licence"), max_length=20, choices=Licence, default=Licence.PRESS_ONLY
     )
     available_until = models.DateTimeField(
         _("usable until"),
