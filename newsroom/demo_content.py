@@ -656,3 +656,45 @@ AWARDS = [
      [REFERENCE_KEY, "the-impact-2021"]),
     ("the-impact", 2023, "", "", "world", ("band", 301, 400), ["the-impact-2023"]),
 ]  # fmt: skip
+
+
+# The reference release's press kit: two pictures (drawn by load_demo) and a one-page
+# fact sheet of its U-Multirank results.
+PRESS_KIT_PICTURES = [
+    {
+        "key": "kit-campus",
+        "caption_fr": "Le campus de Clavières, à Alès",
+        "caption_en": "The Clavières campus in Alès",
+        "alt_text_fr": "Illustration abstraite aux tons bleus évoquant le campus",
+        "alt_text_en": "Abstract illustration in blue tones suggesting the campus",
+        "credit": "© Service communication / IMT Mines Alès",
+        "licence": "press",
+    },
+    {
+        "key": "kit-students",
+        "caption_fr": "Élèves ingénieurs en travaux pratiques",
+        "caption_en": "Engineering students in a practical class",
+        "alt_text_fr": "Illustration abstraite aux tons chauds évoquant un laboratoire",
+        "alt_text_en": "Abstract illustration in warm tones suggesting a lab",
+        "credit": "© IMT Mines Alès, CC BY 4.0",
+        "licence": "cc-by-4.0",
+    },
+]
+FACT_SHEET = {
+    "caption_fr": "Fiche : les résultats d’IMT Mines Alès dans U-Multirank 2021",
+    "caption_en": "Fact sheet: IMT Mines Alès in U-Multirank 2021",
+    "credit": "IMT Mines Alès",
+    "lines": [
+        "IMT Mines Alès - U-Multirank 2021",
+        "",
+        "1re en France en enseignement et apprentissage (ex aequo avec quatre écoles)",
+        "10 notes maximales (très bien) :",
+        "  4 en enseignement et apprentissage",
+        "  3 en transfert technologique",
+        "  2 en recherche",
+        "  1 en ouverture internationale",
+        "",
+        "U-Multirank 2021 : près de 1 800 écoles et universités de 96 pays.",
+        "Classement financé par le programme Erasmus+ de l’Union européenne.",
+    ],
+}

@@ -5,6 +5,7 @@ An asset may be used until a moment (its licence, or the pictured people's conse
 ends); past it, it is gone from every public page, feed, file and ZIP at once — the page
 cache never keeps a page past the next such moment (core.page_cache)."""
 
+from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -71,7 +72,7 @@ class MediaAssetQuerySet(models.QuerySet):
     def expiring_within(self, days):
         now = timezone.now()
         return self.filter(
-            available_until__gt=now, available_until__lte=now + timezone.timedelta(days=days)
+            available_until__gt=now, available_until__lte=now + timedelta(days=days)
         ).order_by("available_until")
 
     def next_withdrawal(self):

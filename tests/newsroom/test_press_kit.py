@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom.models import MediaAsset, PressRelease, ReleaseAsset
@@ -16,6 +17,7 @@ from tests.factories import PressReleaseFactory, jpeg_file
 
 pytestmark = pytest.mark.django_db
 
+REFERENCE = "imt-mines-ales-1re-en-france-enseignement-apprentissage-u-multirank-2021"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -125,3 +127,16 @@ def test_the_library_lists_what_ends_within_30_days(superuser_client):
     page = superuser_client.get("/admin/newsroom/mediaasset/?availability=expiring")
     text = page.content.decode()
     assert "Bientôt fini" in text and "Sans fin" not in text
+
+
+def test_the_demo_gives_the_reference_release_its_kit(client):
+    call_command("load_demo", verbosity=0)
+    release = PressRelease.objects.get(slug_fr=REFERENCE)
+    assert [(asset.kind, asset.licence) for _position, asset in release.press_kit] == [
+        ("picture", "press"), ("picture", "cc-by-4.0"), ("document", "press"),
+    ]  # fmt: skip
+    archive = zip_of(client.get(f"/fr/actualites/{REFERENCE}/kit-presse.zip"))
+    pdf = next(name for name in archive.namelist() if name.endswith(".pdf"))
+    assert archive.read(pdf).startswith(b"%PDF-")
+    credits = next(name for name in archive.namelist() if name.endswith("credits.txt"))
+    assert "© IMT Mines Alès, CC BY 4.0" in archive.read(credits).decode()

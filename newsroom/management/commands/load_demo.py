@@ -12,7 +12,14 @@ from PIL import Image, ImageDraw
 
 from core.models import Institution
 from newsroom import demo_content
-from newsroom.models import Contact, EmbargoLink, PressRelease, ReleaseContact
+from newsroom.models import (
+    Contact,
+    EmbargoLink,
+    MediaAsset,
+    PressRelease,
+    ReleaseAsset,
+    ReleaseContact,
+)
 from rankings.models import Award, Ranking
 
 # Demo releases get fixed identifiers, so a second run finds them instead of adding more.
@@ -50,6 +57,40 @@ def hero_image(key, width=1600, height=900):
     return ContentFile(buffer.getvalue(), name=f"{key}.jpg")
 
 
+def one_page_pdf(lines):
+    """A one-page A4 PDF of text lines (Helvetica, Windows-1252 for French)."""
+
+    def escaped(line):
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text = (
+        "BT /F1 13 Tf 64 770 Td 18 TL "
+        + " ".join(f"({escaped(line)}) Tj T*" for line in lines)
+        + " ET"
+    )
+    stream = text.encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    pdf, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
 def paragraphs(text):
     return f"<p>{text}</p>" if text else ""
 
@@ -72,6 +113,7 @@ class Command(BaseCommand):
             for spec in [demo_content.REFERENCE_RELEASE, *self.other_release_specs()]
         ]
         count = sum(created)
+        self.ensure_press_kit()
         rankings = {spec["slug"]: self.ensure_ranking(spec) for spec in demo_content.RANKINGS}
         awards = [self.ensure_award(row, rankings) for row in demo_content.AWARDS]
         if options["verbosity"]:
@@ -178,6 +220,33 @@ class Command(BaseCommand):
                 **spec["journalist"],
             )  # fmt: skip
         return True
+
+    def ensure_press_kit(self):
+        """The reference release's kit: two pictures with their credits and different
+        licences, and a one-page PDF of its results."""
+        release = PressRelease.objects.get(uuid=demo_uuid(demo_content.REFERENCE_KEY))
+        if release.release_assets.exists():
+            return
+        assets = []
+        for spec in demo_content.PRESS_KIT_PICTURES:
+            fields = {name: value for name, value in spec.items() if name != "key"}
+            asset = MediaAsset(kind=MediaAsset.Kind.PICTURE, **fields)
+            asset.picture.save(
+                f"{spec['key']}.jpg", hero_image(spec["key"], 3000, 2000), save=False
+            )
+            asset.save()
+            assets.append(asset)
+        sheet = demo_content.FACT_SHEET
+        document = MediaAsset(
+            kind=MediaAsset.Kind.DOCUMENT, caption_fr=sheet["caption_fr"],
+            caption_en=sheet["caption_en"], credit=sheet["credit"],
+        )  # fmt: skip
+        document.document.save("u-multirank-2021.pdf", ContentFile(one_page_pdf(sheet["lines"])))
+        assets.append(document)
+        ReleaseAsset.objects.bulk_create(
+            ReleaseAsset(release=release, asset=asset, position=position)
+            for position, asset in enumerate(assets, start=1)
+        )
 
     def ensure_ranking(self, spec):
         fields = {name: value for name, value in spec.items() if name != "slug"}
