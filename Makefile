@@ -15,7 +15,7 @@ run install: export DJANGO_DEBUG ?= 1
 test check screenshots messages: export DJANGO_DEBUG ?=
 test check screenshots messages: export DJANGO_SECRET_KEY ?= insecure-key-for-tests-only
 
-.PHONY: run worker install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin bench-alerts clean
+.PHONY: run worker install venv test browser-js check audit format lock messages screenshots serve-prod bench bench-admin bench-alerts bench-press-kit clean
 
 # The server and, beside it, the background worker (email alerts), stopped together.
 run: install
@@ -102,6 +102,13 @@ bench-alerts: venv
 	createdb -h 127.0.0.1 -U postgres $(BENCH_ALERTS_POSTGRESQL)
 	$(BENCH_ENV) DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$(BENCH_ALERTS_POSTGRESQL) $(MANAGE) migrate -v 0
 	$(BENCH_ENV) DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$(BENCH_ALERTS_POSTGRESQL) $(MANAGE) benchmark_alerts $(BENCH_ARGS)
+
+# A press kit of 20 print-size pictures downloaded as one ZIP (not part of make test), on
+# a database and media folder of their own: the downloading process's peak memory.
+bench-press-kit: venv
+	rm -rf $(BENCH_DIR)/kit && mkdir -p $(BENCH_DIR)/kit
+	$(BENCH_ENV) MEDIA_ROOT=$(BENCH_DIR)/kit/media DATABASE_URL=sqlite:///$(BENCH_DIR)/kit/db.sqlite3 $(MANAGE) migrate -v 0
+	$(BENCH_ENV) MEDIA_ROOT=$(BENCH_DIR)/kit/media DATABASE_URL=sqlite:///$(BENCH_DIR)/kit/db.sqlite3 $(MANAGE) benchmark_press_kit $(BENCH_ARGS)
 
 # Static checks CI runs besides the tests: the hooks of .pre-commit-config.yaml (ruff,
 # django-upgrade, djlint, the layers' import contracts, a lock file without index URLs),

@@ -140,3 +140,15 @@ def test_the_demo_gives_the_reference_release_its_kit(client):
     assert archive.read(pdf).startswith(b"%PDF-")
     credits = next(name for name in archive.namelist() if name.endswith("credits.txt"))
     assert "© IMT Mines Alès, CC BY 4.0" in archive.read(credits).decode()
+
+
+@pytest.mark.slow
+def test_the_zip_benchmark_runs_at_a_small_scale(tmp_path):
+    """make bench-press-kit's command, with two pictures, on a database of its own."""
+    from tests.reliability.server import manage, own_database, server_environment
+
+    with own_database(tmp_path) as database_url:
+        environment = server_environment(database_url, tmp_path / "media")
+        manage(environment, "migrate", "--no-input", "-v", "0")
+        printed = manage(environment, "benchmark_press_kit", "--pictures", "2")
+    assert "2 pictures (" in printed and "downloading process peak memory" in printed
