@@ -43,6 +43,22 @@ def home_page(institution, request):
     return {"@context": "https://schema.org", **organization(institution, request)}
 
 
+def kit_picture(asset, page_url, request):
+    """A press kit picture with what search engines read of its terms of use."""
+    terms = f"{page_url}#press-kit-heading"
+    return {
+        "@type": "ImageObject",
+        "contentUrl": absolute(request, asset.picture.url),
+        "width": asset.width,
+        "height": asset.height,
+        "caption": asset.caption or None,
+        "creditText": asset.credit,
+        "copyrightNotice": asset.credit,
+        "license": asset.licence_url() or terms,
+        "acquireLicensePage": terms,
+    }
+
+
 def news_article(release, institution, share_image, request):
     url = absolute(request, release.get_absolute_url())
     publisher = organization(institution, request)
@@ -58,7 +74,10 @@ def news_article(release, institution, share_image, request):
         "inLanguage": translation.get_language(),
         "author": publisher,
         "publisher": publisher,
-        "image": [absolute(request, share_image["url"])],
+        "image": [
+            absolute(request, share_image["url"]),
+            *(kit_picture(asset, url, request) for asset in release.press_kit_pictures()),
+        ],
     }
     if release.dateline:
         data["locationCreated"] = {"@type": "Place", "name": release.dateline}

@@ -617,6 +617,9 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         links = self.release_assets.filter(usable).select_related("asset")
         return list(enumerate((link.asset for link in links), start=1))
 
+    def press_kit_pictures(self):
+        return [asset for _position, asset in self.press_kit if asset.is_picture()]
+
     @cached_property
     def listed_contacts(self):
         """The release's press contacts, in the order the editor chose."""

@@ -152,3 +152,21 @@ def test_the_zip_benchmark_runs_at_a_small_scale(tmp_path):
         manage(environment, "migrate", "--no-input", "-v", "0")
         printed = manage(environment, "benchmark_press_kit", "--pictures", "2")
     assert "2 pictures (" in printed and "downloading process peak memory" in printed
+
+
+def test_search_engines_read_each_pictures_credit_and_licence(client):
+    import json
+    import re
+
+    release = kit(PressReleaseFactory(), picture_asset(), document_asset())
+    page = client.get(release.get_absolute_url("fr")).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+    )
+    [picture] = [image for image in data["image"] if isinstance(image, dict)]
+    assert picture["creditText"] == "© Jean Dupont / IMT Mines Alès"
+    assert picture["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert picture["acquireLicensePage"].endswith("#press-kit-heading")
+    assert picture["contentUrl"].startswith("http://testserver/media/assets/")
+    # With no hero image, social networks show the kit's first picture.
+    assert re.search(r'<meta property="og:image" content="[^"]*renditions/assets/', page)
