@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.images import SafeImageField
@@ -174,9 +175,11 @@ class MediaAsset(models.Model):
         return self.available_until is None or self.available_until > (now or timezone.now())
 
     def file_name(self, position):
-        """Its name in a press kit's ZIP: numbered in the kit's order."""
-        stem = PurePosixPath(self.stored.name).name
-        return f"{position:02d}-{stem}"
+        """Its name in a press kit's ZIP: numbered in the kit's order, named after its
+        caption (stored files have random names)."""
+        stored = PurePosixPath(self.stored.name)
+        stem = slugify(self.caption)[:60].strip("-") or stored.stem
+        return f"{position:02d}-{stem}{stored.suffix}"
 
 
 class ReleaseAsset(models.Model):
