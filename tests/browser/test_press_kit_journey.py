@@ -60,7 +60,9 @@ def test_an_editor_builds_a_kit_and_a_journalist_downloads_it(
         visitor.get_by_role("link", name="Télécharger le kit presse (ZIP)").click()
     archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
     names = [name.split("/", 1)[1] for name in archive.namelist()]
-    assert names[:3] == ["01-le-laboratoire.jpg", "02-lequipe.jpg", "03-fiche-du-laboratoire.pdf"]
+    assert names[:3] == [
+        "01-le-laboratoire.jpg", "02-lequipe.jpg", "03-fiche-du-laboratoire.pdf",
+    ]  # fmt: skip
     credits = archive.read(next(n for n in archive.namelist() if n.endswith("credits.txt")))
     assert "© Ana Lopez / IMT Mines Alès" in credits.decode()
     assert "CC BY 4.0" in credits.decode()
