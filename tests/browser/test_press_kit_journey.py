@@ -58,7 +58,7 @@ def test_an_editor_builds_a_kit_and_a_journalist_downloads_it(
     expect(visitor.locator(".press-kit")).to_contain_text("© Ana Lopez / IMT Mines Alès")
     with visitor.expect_download() as download:
         visitor.get_by_role("link", name="Télécharger le kit presse (ZIP)").click()
-    archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
+    archive = zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes()))
     names = [name.split("/", 1)[1] for name in archive.namelist()]
     assert names[:3] == [
         "01-le-laboratoire.jpg", "02-lequipe.jpg", "03-fiche-du-laboratoire.pdf",
