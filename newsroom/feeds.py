@@ -140,14 +140,17 @@ class LatestReleasesFeed(Feed):
         return item.modified_at()
 
     def item_enclosures(self, item):
-        if not item.hero_image:
+        """The hero image, else the press kit's first picture."""
+        kit = getattr(item, "kit_pictures", [])
+        image = item.hero_image or (kit[0].asset.picture if kit else None)
+        if not image:
             return []
         try:
-            length = item.hero_image.size
+            length = image.size
         except OSError:  # the file is gone from storage: leave the item without it
             return []
-        mime_type = mimetypes.guess_type(item.hero_image.name)[0] or "application/octet-stream"
-        url = current_request.get().build_absolute_uri(item.hero_image.url)
+        mime_type = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
+        url = current_request.get().build_absolute_uri(image.url)
         return [Enclosure(url, str(length), mime_type)]
 
 

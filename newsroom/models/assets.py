@@ -182,6 +182,18 @@ class MediaAsset(models.Model):
         return f"{position:02d}-{stem}{stored.suffix}"
 
 
+class ReleaseAssetQuerySet(models.QuerySet):
+    def usable(self):
+        """Kit items whose asset's licence and consent still hold."""
+        now = timezone.now()
+        return self.filter(
+            Q(asset__available_until__isnull=True) | Q(asset__available_until__gt=now)
+        )
+
+    def usable_pictures(self):
+        return self.usable().filter(asset__kind=MediaAsset.Kind.PICTURE).select_related("asset")
+
+
 class ReleaseAsset(models.Model):
     """An asset in a release's press kit, in the editor's order."""
 
@@ -193,6 +205,8 @@ class ReleaseAsset(models.Model):
         MediaAsset, on_delete=models.PROTECT, related_name="uses", verbose_name=_("asset")
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = ReleaseAssetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("press kit item")

@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
@@ -31,6 +31,7 @@ from core.translation_status import (
 from rankings.models import Award
 
 from .. import search as fulltext
+from .assets import ReleaseAsset
 from .contacts import Contact
 
 # A language in a sentence, as each language writes it ("en français", "in French").
@@ -221,8 +222,15 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         return self.only(*ON_CARDS).with_awards()
 
     def for_feeds(self):
-        """Feed items: the whole release in text (search copies left out), with awards."""
-        return self.defer(*NOT_ON_PAGES).with_awards()
+        """Feed items: the whole release in text (search copies left out), with awards
+        and the pictures of their press kits (`kit_pictures`: an enclosure without a
+        hero image)."""
+        pictures = Prefetch(
+            "release_assets",
+            queryset=ReleaseAsset.objects.usable_pictures(),
+            to_attr="kit_pictures",
+        )
+        return self.defer(*NOT_ON_PAGES).with_awards().prefetch_related(pictures)
 
     def for_links(self):
         """Links to releases (search results, rankings' awards): a card's texts, no badges."""
@@ -612,9 +620,7 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     @cached_property
     def press_kit(self):
         """The release's usable assets, in the editor's order, numbered from 1."""
-        now = timezone.now()
-        usable = Q(asset__available_until__isnull=True) | Q(asset__available_until__gt=now)
-        links = self.release_assets.filter(usable).select_related("asset")
+        links = self.release_assets.usable().select_related("asset")
         return list(enumerate((link.asset for link in links), start=1))
 
     def press_kit_pictures(self):

@@ -170,3 +170,13 @@ def test_search_engines_read_each_pictures_credit_and_licence(client):
     assert picture["contentUrl"].startswith("http://testserver/media/assets/")
     # With no hero image, social networks show the kit's first picture.
     assert re.search(r'<meta property="og:image" content="[^"]*renditions/assets/', page)
+
+
+def test_feeds_enclose_the_kits_first_picture_when_there_is_no_hero_image(client):
+    import feedparser
+
+    release = kit(PressReleaseFactory(), document_asset(), picture_asset())
+    [entry] = feedparser.parse(client.get("/fr/actualites/rss/").content).entries
+    [enclosure] = entry.enclosures
+    assert enclosure.href == f"http://testserver{release.press_kit[1][1].picture.url}"
+    assert enclosure.type == "image/jpeg"
