@@ -34,7 +34,15 @@ from rankings.models import Award, Ranking
 from . import workflow
 from .admin_assets import ReleaseAssetInline
 from .admin_imports import DocumentImportMixin
-from .models import ArchiveYear, Contact, EmbargoLink, PressRelease, PreviewLink, ReleaseContact
+from .models import (
+    ArchiveYear,
+    Contact,
+    EmbargoLink,
+    MediaAsset,
+    PressRelease,
+    PreviewLink,
+    ReleaseContact,
+)
 
 
 class PublicationYearFilter(admin.SimpleListFilter):
@@ -578,6 +586,9 @@ def press_desk(user):
         ],
         "awards_ending": first_rows(Award.objects.ending_within(30).with_ranking())
         if user.has_perm("rankings.view_award")
+        else None,
+        "assets_ending": first_rows(MediaAsset.objects.expiring_within(30))
+        if user.has_perm("newsroom.view_mediaasset")
         else None,
         "latest": [(release, public_links(release)) for release in latest],
     }

@@ -180,3 +180,13 @@ def test_feeds_enclose_the_kits_first_picture_when_there_is_no_hero_image(client
     [enclosure] = entry.enclosures
     assert enclosure.href == f"http://testserver{release.press_kit[1][1].picture.url}"
     assert enclosure.type == "image/jpeg"
+
+
+def test_the_desk_lists_assets_ending_within_30_days(superuser_client):
+    picture_asset(
+        caption_fr="Photo bientôt retirée", available_until=timezone.now() + timedelta(days=3)
+    )
+    picture_asset(caption_fr="Photo sans fin")
+    desk = superuser_client.get("/admin/").content.decode()
+    assert "Images et documents à retirer dans les 30 jours" in desk
+    assert "Photo bientôt retirée" in desk and "Photo sans fin" not in desk
