@@ -61,9 +61,26 @@ def file_size(asset):
     return filesizeformat(size) if size is not None else ""
 
 
+def kit_contents(kit):
+    """'2 pictures, 1 document': what a press kit holds."""
+    pictures = sum(asset.is_picture() for _position, asset in kit)
+    documents = len(kit) - pictures
+    parts = []
+    if pictures:
+        parts.append(
+            ngettext("%(count)s picture", "%(count)s pictures", pictures) % {"count": pictures}
+        )
+    if documents:
+        parts.append(
+            ngettext("%(count)s document", "%(count)s documents", documents) % {"count": documents}
+        )
+    return ", ".join(parts)
+
+
 WEB_WIDTH = 1600
 
 GLOBALS = {
+    "kit_contents": kit_contents,
     "web_size": web_size,
     "file_size": file_size,
     "releases_announcing": releases_announcing,

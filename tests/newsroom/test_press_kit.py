@@ -190,3 +190,15 @@ def test_the_desk_lists_assets_ending_within_30_days(superuser_client):
     desk = superuser_client.get("/admin/").content.decode()
     assert "Images et documents à retirer dans les 30 jours" in desk
     assert "Photo bientôt retirée" in desk and "Photo sans fin" not in desk
+
+
+def test_the_release_offers_sharing_and_following_beside_its_text(client):
+    from urllib.parse import quote
+
+    release = kit(PressReleaseFactory(slug_fr="partage"), picture_asset())
+    page = client.get("/fr/actualites/partage/").content.decode()
+    address = quote("http://testserver/fr/actualites/partage/", safe="/")
+    assert f"https://www.linkedin.com/sharing/share-offsite/?url={address}" in page
+    assert f"mailto:?subject={quote(release.title_fr)}" in page
+    assert 'href="/fr/alertes/">Recevoir nos communiqués par e-mail' in page
+    assert "1 image · " in page  # the kit's contents beside its download
