@@ -24,6 +24,7 @@ from .models import ArchiveYear, Contact, PressRelease
 from .models.awards import public_awards, public_rankings
 
 DEFAULT_SHARE_IMAGE = "newsroom/share-default.png"
+HOME_CONTACTS = 2  # the press office's first contacts, on the home page
 
 
 class LanguageLink(NamedTuple):
@@ -119,7 +120,10 @@ class HomeView(PublicReleaseMixin, ListView):
 
     def get_context_data(self, **kwargs):
         latest_awards = public_awards().current().with_ranking().order_by("-year", "-pk")[:6]
-        return super().get_context_data(latest_awards=latest_awards, **kwargs)
+        press_contacts = Contact.objects.listed().order_by("position", "pk")[:HOME_CONTACTS]
+        return super().get_context_data(
+            latest_awards=latest_awards, press_contacts=list(press_contacts), **kwargs
+        )
 
     def get_structured_data(self, page_meta):
         return structured_data.home_page(Institution.load(), self.request)
