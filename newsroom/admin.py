@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
-from core import renditions
 from core.languages import LANGUAGE_CODES, language_names, per_language
 from core.revisions import RevisionAdmin
 from core.richtext import RichTextAdminMixin
@@ -275,7 +274,7 @@ class PressReleaseAdmin(
     readonly_fields = ["publication_state", "public_links", "preview_links", "created_at",
                        "updated_at"]  # fmt: skip
     inlines = [ReleaseContactInline, ReleaseAssetInline, PreviewLinkInline, EmbargoLinkInline]
-    autocomplete_fields = ["awards"]
+    autocomplete_fields = ["awards", "hero"]
     save_on_top = True
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
@@ -297,7 +296,7 @@ class PressReleaseAdmin(
                 ]
             },
         ),
-        (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
+        (_("Hero image"), {"fields": ["hero"]}),
         (_("Rankings and awards"), {"fields": ["awards"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
@@ -336,7 +335,7 @@ class PressReleaseAdmin(
 
     @admin.display(description=_("image"), boolean=True)
     def has_image(self, release):
-        return bool(release.hero_image)
+        return release.hero_id is not None
 
     @admin.display(description=_("state"))
     def publication_state(self, release):
@@ -381,13 +380,6 @@ class PressReleaseAdmin(
             return response
         finally:
             admin_request.reset(token)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # Renditions of a new picture once saved, so the first visitor waits for none:
-        # slow work, kept out of the transaction.
-        if "hero_image" in form.changed_data:
-            transaction.on_commit(lambda: renditions.prepare(obj.hero_image))
 
     def save_formset(self, request, form, formset, change):
         # Who gave a journalist early access is kept with the link.

@@ -1,11 +1,14 @@
 """The media library in the admin, and a release's press kit as an ordered inline."""
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+
+from core import renditions
 
 from .models import MediaAsset, ReleaseAsset
 
@@ -46,6 +49,13 @@ class MediaAssetAdmin(TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(release_count=Count("uses"))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Renditions of a new picture once saved, so the first visitor waits for none:
+        # slow work, kept out of the transaction.
+        if obj.is_picture() and "picture" in form.changed_data:
+            transaction.on_commit(lambda: renditions.prepare(obj.picture))
 
     @admin.display(description=_("picture"))
     def thumbnail(self, asset):

@@ -142,7 +142,8 @@ class LatestReleasesFeed(Feed):
     def item_enclosures(self, item):
         """The hero image, else the press kit's first picture."""
         kit = getattr(item, "kit_pictures", [])
-        image = item.hero_image or (kit[0].asset.picture if kit else None)
+        picture = item.hero_picture or (kit[0].asset if kit else None)
+        image = picture.picture if picture else None
         if not image:
             return []
         try:

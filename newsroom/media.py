@@ -1,10 +1,11 @@
 """Uploaded files, served so that a release's pictures stay private until it is public.
 
-Hero images, their renditions and pictures uploaded in the editor answer 404 at
-their public address until a release using them is public (an embargoed release's
-pictures appear at the moment it lifts), except to editors and to sessions a preview
-link granted them (newsroom.previews). Everything else in the media storage is
-public. Whether a file is public is remembered per content version, like pages.
+The media library's files (hero images and press kits), their renditions and pictures
+uploaded in the editor answer 404 at their public address until a release using them
+is public (an embargoed release's pictures appear at the moment it lifts), except to
+editors and to sessions a preview link granted them (newsroom.previews). Everything
+else in the media storage is public. Whether a file is public is remembered per content
+version, like pages.
 """
 
 import mimetypes
@@ -39,21 +40,17 @@ IMPORTED_DOCUMENTS = "imports/"
 def owning_releases(name):
     """Releases showing the file `name`, or None for a file no release guards."""
     original = name.removeprefix(RENDITIONS)
-    if original.startswith(RELEASE_IMAGES):
+    if original.startswith((ASSETS, RELEASE_IMAGES)):
+        # A media library file (hero images uploaded before the library kept their
+        # folder): public with a public release showing it, until its end.
         if name.startswith(RENDITIONS):  # renditions/<dir>/<stem>-<size>.<ext>
-            folder, filename = posixpath.split(original)
-            stem = filename.rsplit("-", 1)[0]
-            return PressRelease.objects.filter(hero_image__startswith=f"{folder}/{stem}.")
-        return PressRelease.objects.filter(hero_image=original)
-    if original.startswith(ASSETS):
-        # A press kit's file: public with a public release using it, until its end.
-        if name.startswith(RENDITIONS):
             folder, filename = posixpath.split(original)
             stem = filename.rsplit("-", 1)[0]
             assets = MediaAsset.objects.filter(picture__startswith=f"{folder}/{stem}.")
         else:
             assets = MediaAsset.objects.filter(Q(picture=original) | Q(document=original))
-        return PressRelease.objects.filter(release_assets__asset__in=assets.available())
+        usable = assets.available()
+        return PressRelease.objects.filter(Q(release_assets__asset__in=usable) | Q(hero__in=usable))
     if original.startswith(EDITOR_UPLOADS):
         # A picture in the text of a ranking or of the institution is public with it.
         if (

@@ -2,12 +2,16 @@
 plural depends on a number (makemessages finds plurals in Python, not in Jinja2), and
 the press kit's file sizes and screen-size pictures."""
 
+import logging
+
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
 from core import renditions
+
+logger = logging.getLogger(__name__)
 
 
 def contacts_heading(count):
@@ -48,10 +52,15 @@ def releases_announcing(awards):
 
 
 def web_size(picture):
-    """The address of a press kit picture at screen size (1600 px wide at most)."""
-    name, _width, _height = renditions.make_rendition(
-        picture.name, WEB_WIDTH, renditions.fallback_format(picture.name)
-    )
+    """The address of a press kit picture at screen size (1600 px wide at most), or
+    None when the stored picture cannot be read."""
+    try:
+        name, _width, _height = renditions.make_rendition(
+            picture.name, WEB_WIDTH, renditions.fallback_format(picture.name)
+        )
+    except (OSError, ValueError):
+        logger.warning("Cannot make the web size of %s", picture.name, exc_info=True)
+        return None
     return default_storage.url(name)
 
 

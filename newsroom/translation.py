@@ -5,7 +5,7 @@ from .models import Contact, MediaAsset, PressRelease
 
 @register(PressRelease)
 class PressReleaseTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "standfirst", "body", "hero_image_alt")
+    fields = ("title", "slug", "standfirst", "body")
     # Empty slugs are stored as NULL so that the per-language unique constraint
     # ignores releases without that language.
     empty_values = {"slug": None}

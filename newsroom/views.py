@@ -38,11 +38,9 @@ def share_image(release=None):
     """The picture social networks show: the release's (its hero image, else its press
     kit's first picture), the institution's, or ours."""
     institution = Institution.load()
-    kit_pictures = release.press_kit_pictures() if release is not None else []
-    if release is not None and release.hero_image:
-        image, alt = release.hero_image, release.hero_image_alt
-    elif kit_pictures:
-        image, alt = kit_pictures[0].picture, kit_pictures[0].alt_text
+    picture = release.shared_picture() if release is not None else None
+    if picture is not None:
+        image, alt = picture.picture, picture.alt_text
     elif institution.default_share_image:
         image, alt = institution.default_share_image, institution.name
     else:

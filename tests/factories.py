@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from newsroom.models import Contact, PressRelease, ReleaseContact
+from newsroom.models import Contact, MediaAsset, PressRelease, ReleaseContact
 from rankings.models import Award, Ranking
 
 
@@ -28,6 +28,19 @@ class ContactFactory(factory.django.DjangoModelFactory):
     organisation_en = "IMT Mines Alès"
     email = factory.Sequence(lambda n: f"presse{n}@example.org")
     phone = "+33 4 66 78 50 00"
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    """A picture of the media library."""
+
+    class Meta:
+        model = MediaAsset
+
+    kind = MediaAsset.Kind.PICTURE
+    picture = factory.LazyFunction(jpeg_file)
+    alt_text_fr = "Une photo du campus"
+    alt_text_en = "A photo of the campus"
+    credit = "Service communication"
 
 
 class PressReleaseFactory(factory.django.DjangoModelFactory):
@@ -59,12 +72,7 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
         )
-        with_image = factory.Trait(
-            hero_image=factory.LazyFunction(jpeg_file),
-            hero_image_alt_fr="Une photo du campus",
-            hero_image_alt_en="A photo of the campus",
-            hero_image_credit="Service communication",
-        )
+        with_image = factory.Trait(hero=factory.SubFactory(PictureFactory))
 
 
 class ReleaseContactFactory(factory.django.DjangoModelFactory):

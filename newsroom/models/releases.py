@@ -19,7 +19,6 @@ from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.images import SafeImageField
 from core.languages import LANGUAGE_CODES, filled, localized, per_language
 from core.page_cache import content_changed
 from core.richtext import CleanTextMixin, RichTextField
@@ -72,11 +71,10 @@ NOT_ON_PAGES = [
 # All a release card reads (every language: a translated field looks at the others).
 ON_CARDS = [
     "published_at",
-    "hero_image",
-    "hero_image_width",
-    "hero_image_height",
-    *(column for field in ("title", "slug", "standfirst", "hero_image_alt")
-      for column in per_language(field)),
+    "hero",
+    *(f"hero__{column}" for column in
+      ("picture", "width", "height", "available_until", *per_language("alt_text"))),
+    *(column for field in ("title", "slug", "standfirst") for column in per_language(field)),
 ]  # fmt: skip
 
 
@@ -219,7 +217,7 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
 
     def for_listing(self):
         """Cards and rankings pages: what a card shows, with its badges."""
-        return self.only(*ON_CARDS).with_awards()
+        return self.select_related("hero").only(*ON_CARDS).with_awards()
 
     def for_feeds(self):
         """Feed items: the whole release in text (search copies left out), with awards
@@ -230,17 +228,18 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
             queryset=ReleaseAsset.objects.usable_pictures(),
             to_attr="kit_pictures",
         )
-        return self.defer(*NOT_ON_PAGES).with_awards().prefetch_related(pictures)
+        releases = self.select_related("hero").defer(*NOT_ON_PAGES)
+        return releases.with_awards().prefetch_related(pictures)
 
     def for_links(self):
         """Links to releases (search results, rankings' awards): a card's texts, no badges."""
-        return self.only(*ON_CARDS)
+        return self.select_related("hero").only(*ON_CARDS)
 
     def for_detail(self):
         """One release's page: its awards and contacts come with it (`shown_awards`,
         `listed_contacts`, a query each while the awards are kept), cheaper for one
         release than a prefetch."""
-        return self.defer(*NOT_ON_PAGES)
+        return self.select_related("hero").defer(*NOT_ON_PAGES)
 
 
 def attach_awards(releases, database):
@@ -355,22 +354,19 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
             " Uncheck for a correction or a minor item."
         ),
     )
-    hero_image = SafeImageField(
-        _("hero image"),
-        upload_to="releases/%Y/%m/",
+    hero = models.ForeignKey(
+        "newsroom.MediaAsset",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="hero_image_width",
-        height_field="hero_image_height",
+        related_name="hero_of",
+        limit_choices_to={"kind": "picture"},
+        verbose_name=_("hero image"),
+        help_text=_(
+            "A picture of the media library, shown above the text and on the release's"
+            " card; + adds a new one."
+        ),
     )
-    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describes the image for people who cannot see it."),
-    )
-    hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
     contacts = models.ManyToManyField(
         Contact,
         through="ReleaseContact",
@@ -595,8 +591,11 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         """The title, standfirst and picture description `language`'s own columns hold:
         no fallback between languages, read without modeltranslation's descriptors
         (a list shows a dozen cards)."""
-        return {field: getattr(self, f"{field}_{language}") or ""
-                for field in ("title", "standfirst", "hero_image_alt")}  # fmt: skip
+        texts = {field: getattr(self, f"{field}_{language}") or ""
+                 for field in ("title", "standfirst")}  # fmt: skip
+        hero = self.hero_picture
+        texts["hero_alt"] = (getattr(hero, f"alt_text_{language}") or "") if hero else ""
+        return texts
 
     def formatted_dateline(self, language=None):
         """'Alès, le 22 septembre 2021' in French, 'Alès, 22 September 2021' in English."""
@@ -617,11 +616,27 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         attach_awards([self], self._state.db)
         return self.__dict__["shown_awards"]
 
+    @property
+    def hero_picture(self):
+        """The hero image's asset while its licence and consent hold, else None."""
+        hero = self.hero if self.hero_id else None
+        return hero if hero is not None and hero.is_available() else None
+
+    def shared_picture(self):
+        """The picture that stands for the release (feeds, social networks): its hero
+        image, else its press kit's first picture."""
+        pictures = self.press_kit_pictures()
+        return self.hero_picture or (pictures[0] if pictures else None)
+
     @cached_property
     def press_kit(self):
-        """The release's usable assets, in the editor's order, numbered from 1."""
-        links = self.release_assets.usable().select_related("asset")
-        return list(enumerate((link.asset for link in links), start=1))
+        """The release's usable assets numbered from 1: its hero image (which
+        journalists want in print size too), then its kit in the editor's order."""
+        assets = [link.asset for link in self.release_assets.usable().select_related("asset")]
+        hero = self.hero_picture
+        if hero is not None and hero.pk not in {asset.pk for asset in assets}:
+            assets.insert(0, hero)
+        return list(enumerate(assets, start=1))
 
     def press_kit_pictures(self):
         return [asset for _position, asset in self.press_kit if asset.is_picture()]

@@ -84,7 +84,7 @@ def test_editor_without_publishing_rights_cannot_publish(page, browser, live_ser
 def test_editor_previews_a_draft_with_its_picture(page, django_user_model):
     """From the change form, the preview opens the page as the public will see it."""
     release = PressReleaseFactory(draft=True, with_image=True, title_fr="Aperçu du brouillon")
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     sign_in_as_staff(page, django_user_model, "camille", publish=False)
     page.goto(f"/admin/newsroom/pressrelease/{release.pk}/change/")
     with page.expect_popup() as popup:
@@ -100,7 +100,7 @@ def test_journalist_reads_the_embargoed_release_and_its_picture(page):
     """The personal link shows banner and picture; a stranger gets 404 for the picture."""
     lift = timezone.now() + timedelta(days=1)
     release = PressReleaseFactory(embargo_until=lift, with_image=True, title_fr="Sous embargo")
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     link = EmbargoLink.objects.create(
         release=release, journalist="Alex Martin", language="fr", expires_at=lift
     )

@@ -8,8 +8,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.models import PressRelease, ReleaseContact
-from tests.factories import ContactFactory, PressReleaseFactory, jpeg_file
+from newsroom.models import MediaAsset, PressRelease, ReleaseContact
+from tests.factories import ContactFactory, PictureFactory, PressReleaseFactory, jpeg_file
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +30,6 @@ def release_form(**overrides):
         "ready_en": "on",
         "published_at_0": "22/09/2021",
         "published_at_1": "09:00:00",
-        "hero_image_alt_fr": "",
-        "hero_image_alt_en": "",
-        "hero_image_credit": "",
         "release_contacts-TOTAL_FORMS": "0",
         "release_contacts-INITIAL_FORMS": "0",
         "release_contacts-MIN_NUM_FORMS": "0",
@@ -149,16 +146,28 @@ def test_saving_sanitises_the_body(staff_client):
 
 
 def test_saving_with_an_image(staff_client):
-    """A hero image uploads with its alt text and keeps its dimensions."""
-    data = release_form(
-        hero_image=jpeg_file(size=(800, 450)),
-        hero_image_alt_fr="Le campus",
-        hero_image_alt_en="Campus",
+    """A picture of the media library becomes the hero image, with its alt text and
+    dimensions; a document cannot."""
+    picture = PictureFactory(picture=jpeg_file(size=(800, 450)), alt_text_fr="Le campus")
+    response = staff_client.post(
+        reverse("admin:newsroom_pressrelease_add"), release_form(hero=picture.pk)
     )
-    response = staff_client.post(reverse("admin:newsroom_pressrelease_add"), data)
     assert response.status_code == 302
     release = PressRelease.objects.get()
-    assert (release.hero_image_width, release.hero_image_height) == (800, 450)
+    assert release.hero == picture
+    assert (release.hero.width, release.hero.height) == (800, 450)
+    page = staff_client.get(release.get_absolute_url("fr")).content.decode()
+    assert 'alt="Le campus"' in page
+
+
+def test_a_document_cannot_be_the_hero_image(staff_client):
+    document = MediaAsset.objects.create(kind="document", document="assets/fiche.pdf")
+    response = staff_client.post(
+        reverse("admin:newsroom_pressrelease_add"), release_form(hero=document.pk)
+    )
+    assert response.status_code == 200
+    assert "hero" in response.context["adminform"].form.errors
+    assert not PressRelease.objects.exists()
 
 
 def test_duplicate_slug_is_a_form_error(staff_client, release):

@@ -108,7 +108,7 @@ def test_image_is_an_enclosure_with_length_and_type(client, release_with_contact
         enclosure = entry.enclosures[0]
         assert enclosure.href.startswith("http://testserver/media/")
         assert enclosure.type == "image/jpeg"
-        assert int(enclosure.length) == release_with_contacts.hero_image.size
+        assert int(enclosure.length) == release_with_contacts.hero.picture.size
 
 
 def test_unchanged_feed_answers_304(client, release):

@@ -37,6 +37,14 @@ def document_asset(**fields):
     return asset
 
 
+def asset_form(**overrides):
+    """What the media library's add form posts for a picture."""
+    return {"kind": "picture", "caption_fr": "Le campus", "caption_en": "The campus",
+            "alt_text_fr": "Vue du campus", "alt_text_en": "The campus", "credit": "© IMT",
+            "licence": "press", "available_until_0": "", "available_until_1": "",
+            **overrides}  # fmt: skip
+
+
 def kit(release, *assets):
     for position, asset in enumerate(assets, start=1):
         ReleaseAsset.objects.create(release=release, asset=asset, position=position)
@@ -101,6 +109,33 @@ def test_an_asset_is_withdrawn_the_minute_its_licence_ends(client):
         assert not any("retirer" in name for name in archive.namelist())
 
 
+def test_the_hero_image_is_a_kit_picture_withdrawn_like_the_others(client):
+    """The hero image is an asset: it opens the kit (journalists get it in print size),
+    and past its end it leaves the page, the cards, the feeds and its address at once."""
+    ending = timezone.now() + timedelta(minutes=5)
+    hero = picture_asset(caption_fr="Le campus au printemps", available_until=ending)
+    release = kit(PressReleaseFactory(hero=hero), document_asset())
+    url = release.get_absolute_url("fr")
+    page = client.get(url).content.decode()
+    assert 'class="release__hero"' in page and "Le campus au printemps" in page
+    assert [asset for _position, asset in release.press_kit][0] == hero
+    assert "<enclosure" in client.get("/fr/actualites/rss/").content.decode()
+    assert "<picture" in client.get("/fr/actualites/").content.decode()
+    with time_machine.travel(ending + timedelta(seconds=1)):
+        page = client.get(url).content.decode()
+        assert 'class="release__hero"' not in page and "Le campus au printemps" not in page
+        assert "<picture" not in client.get("/fr/actualites/").content.decode()
+        assert "<enclosure" not in client.get("/fr/actualites/rss/").content.decode()
+        assert client.get(hero.picture.url).status_code == 404
+
+
+def test_a_hero_image_stays_private_with_its_draft(client, staff_client):
+    hero = picture_asset()
+    PressReleaseFactory(draft=True, hero=hero)
+    assert client.get(hero.picture.url).status_code == 404
+    assert staff_client.get(hero.picture.url).status_code == 200
+
+
 def test_an_unpublished_releases_kit_stays_private(client, staff_client):
     release = kit(PressReleaseFactory(draft=True, slug_fr="brouillon"), picture_asset())
     asset = release.press_kit[0][1]
@@ -119,6 +154,14 @@ def test_deleting_an_asset_a_release_uses_is_refused_with_the_list(superuser_cli
     assert str(release) in page
     superuser_client.post(f"/admin/newsroom/mediaasset/{asset.pk}/delete/", {"post": "yes"})
     assert MediaAsset.objects.filter(pk=asset.pk).exists()
+
+
+def test_deleting_a_hero_image_is_refused_with_its_release(superuser_client):
+    release = PressReleaseFactory(hero=picture_asset())
+    delete = f"/admin/newsroom/mediaasset/{release.hero_id}/delete/"
+    assert str(release) in superuser_client.get(delete).content.decode()
+    superuser_client.post(delete, {"post": "yes"})
+    assert MediaAsset.objects.filter(pk=release.hero_id).exists()
 
 
 def test_the_library_lists_what_ends_within_30_days(superuser_client):

@@ -102,8 +102,8 @@ def test_release_page_shows_dateline_standfirst_body_image_and_contacts(
     assert "Alès, le " in page
     assert release_with_contacts.standfirst_fr in page
     assert "<p>Le texte du communiqué.</p>" in page
-    original = release_with_contacts.hero_image
-    rendition = original.name.rsplit(".", 1)[0].replace("releases/", "/media/renditions/releases/")
+    original = release_with_contacts.hero.picture
+    rendition = "/media/renditions/" + original.name.rsplit(".", 1)[0]
     assert f"{rendition}-640w.webp 640w" in page  # never wider than the original
     assert f'src="{rendition}-640w.jpg"' in page and 'width="640" height="360"' in page
     assert f'src="{original.url}"' not in page

@@ -15,9 +15,9 @@ from PIL import Image
 
 from core import images, renditions
 from core.storage import AtomicFileSystemStorage
-from newsroom.models import PressRelease
+from newsroom.models import MediaAsset
 from tests.factories import PressReleaseFactory, jpeg_file
-from tests.newsroom.test_admin import release_form
+from tests.newsroom.test_press_kit import asset_form
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,12 @@ def test_an_image_the_disk_has_no_room_for_gets_a_form_error(staff_client, media
     monkeypatch.setattr(images.shutil, "disk_usage", lambda path: DiskUsage(10**9, 10**9, 1024))
     photo = SimpleUploadedFile("photo.jpg", jpeg_file().read(), content_type="image/jpeg")
     response = staff_client.post(
-        reverse("admin:newsroom_pressrelease_add"), release_form(hero_image=photo)
+        reverse("admin:newsroom_mediaasset_add"), asset_form(picture=photo)
     )
     assert response.status_code == 200
-    assert "hero_image" in response.context["adminform"].form.errors
+    assert "picture" in response.context["adminform"].form.errors
     assert "plus de place pour enregistrer cette image" in response.content.decode()
-    assert not PressRelease.objects.exists()
+    assert not MediaAsset.objects.exists()
     assert stored_files(media_root) == []
 
 
@@ -59,7 +59,7 @@ def test_a_write_that_fails_half_way_leaves_nothing(tmp_path):
 
 
 def rendition_files(release):
-    data = renditions.picture_data(release.hero_image, "card")
+    data = renditions.picture_data(release.hero.picture, "card")
     return [name.split(" ")[0].removeprefix("/media/") for name in data["webp"].split(", ")]
 
 

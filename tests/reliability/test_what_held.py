@@ -39,9 +39,10 @@ release = PressRelease.objects.create(
     ready_fr=True, status="published", dateline="Alès",
 )
 release.awards.add(award)
-from tests.factories import jpeg_file
-release.hero_image.save("photo.jpg", jpeg_file(), save=True)
-print(release.hero_image.url)
+from tests.factories import PictureFactory
+release.hero = PictureFactory()
+release.save()
+print(release.hero.picture.url)
 """
 RERANK = """
 from rankings.models import Award

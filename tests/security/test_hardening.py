@@ -31,13 +31,13 @@ def test_a_parameter_no_page_reads_is_never_kept(client, release):
 
 def test_public_release_media_are_revalidated(client):
     release = PressReleaseFactory(with_image=True)
-    renditions.prepare(release.hero_image)
-    response = client.get(release.hero_image.url)
+    renditions.prepare(release.hero.picture)
+    response = client.get(release.hero.picture.url)
     assert response.status_code == 200
     assert "max-age=0" in response["Cache-Control"]
     assert "must-revalidate" in response["Cache-Control"]
     again = client.get(
-        release.hero_image.url, headers={"if-modified-since": response["Last-Modified"]}
+        release.hero.picture.url, headers={"if-modified-since": response["Last-Modified"]}
     )
     assert again.status_code == 304
 

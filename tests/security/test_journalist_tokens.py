@@ -24,7 +24,7 @@ def embargoed():
         embargo_until=timezone.now() + timedelta(days=2), with_image=True,
         title_en="Embargoed news",
     )  # fmt: skip
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     return release
 
 
@@ -46,7 +46,7 @@ def test_the_view_on_site_shortcut_reveals_no_token(embargoed, django_user_model
 def test_revoking_or_unpublishing_ends_the_pictures_at_once(client, embargoed, ending):
     link = journalist_link(embargoed)
     assert client.get(link.reading_path()).status_code == 200
-    hero = embargoed.hero_image.url
+    hero = embargoed.hero.picture.url
     assert client.get(hero).status_code == 200
     if ending == "revoke":
         link.revoked = True

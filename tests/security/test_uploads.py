@@ -15,8 +15,8 @@ from django.urls import reverse
 from PIL import Image
 
 from core.images import sanitise_image
-from newsroom.models import PressRelease
-from tests.newsroom.test_admin import release_form
+from newsroom.models import MediaAsset
+from tests.newsroom.test_press_kit import asset_form
 
 pytestmark = pytest.mark.django_db
 
@@ -155,25 +155,26 @@ def test_callback_must_be_numeric(staff):
     assert bad.status_code == 400
 
 
-def test_hero_image_form_refuses_html_named_png(staff_client):
-    """In the release form, a fake image is a form error and nothing is saved."""
-    data = release_form(hero_image=SimpleUploadedFile("fake.png", HTML))
-    response = staff_client.post(reverse("admin:newsroom_pressrelease_add"), data)
+def test_media_library_form_refuses_html_named_png(staff_client):
+    """In the media library's form, a fake image is a form error and nothing is saved."""
+    data = asset_form(picture=SimpleUploadedFile("fake.png", HTML))
+    response = staff_client.post(reverse("admin:newsroom_mediaasset_add"), data)
     assert response.status_code == 200
-    assert "hero_image" in response.context["adminform"].form.errors
-    assert not PressRelease.objects.exists()
+    assert "picture" in response.context["adminform"].form.errors
+    assert not MediaAsset.objects.exists()
 
 
-def test_hero_image_is_reencoded_without_exif(staff_client):
-    """A hero image is stored re-encoded, EXIF stripped, under a random name."""
+def test_a_library_picture_is_reencoded_without_exif(staff_client):
+    """A picture (a hero image, a press kit's) is stored re-encoded, EXIF stripped, under
+    a random name, at its full size."""
     photo = SimpleUploadedFile("my-holiday.jpg", image_bytes("JPEG", exif=gps_exif()))
     response = staff_client.post(
-        reverse("admin:newsroom_pressrelease_add"), release_form(hero_image=photo)
+        reverse("admin:newsroom_mediaasset_add"), asset_form(picture=photo)
     )
     assert response.status_code == 302
-    release = PressRelease.objects.get()
-    assert "my-holiday" not in release.hero_image.name
-    assert dict(Image.open(release.hero_image).getexif()) == {}
+    asset = MediaAsset.objects.get()
+    assert "my-holiday" not in asset.picture.name
+    assert dict(Image.open(asset.picture).getexif()) == {}
 
 
 def test_bomb_is_refused_before_decoding():

@@ -108,7 +108,7 @@ def test_release_has_social_cards(client, release_with_contacts):
     assert meta(page, "og:title") == release.title_fr
     assert meta(page, "og:url") == url
     assert meta(page, "og:type") == "article"
-    stem = release.hero_image.name.rsplit(".", 1)[0]
+    stem = release.hero.picture.name.rsplit(".", 1)[0]
     assert meta(page, "og:image") == f"http://testserver/media/renditions/{stem}-1200x630.jpg"
     assert meta(page, "og:image:width") == "1200" and meta(page, "og:image:height") == "630"
     assert meta(page, "og:locale") == "fr_FR"

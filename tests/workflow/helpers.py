@@ -20,7 +20,7 @@ def management_forms(prefix, initial=0, total=0):
 def release_form_data(release, **overrides):
     """What the change form posts for `release` unchanged, plus `overrides`."""
     data = {"dateline": release.dateline, "status": release.status}
-    for field in ("title", "slug", "standfirst", "body", "hero_image_alt"):
+    for field in ("title", "slug", "standfirst", "body"):
         for code in LANGUAGE_CODES:
             data[f"{field}_{code}"] = getattr(release, f"{field}_{code}") or ""
     for code in LANGUAGE_CODES:
@@ -35,7 +35,8 @@ def release_form_data(release, **overrides):
         embargo = timezone.localtime(release.embargo_until)
         data["embargo_until_0"] = embargo.strftime("%d/%m/%Y")
         data["embargo_until_1"] = embargo.strftime("%H:%M:%S")
-    data["hero_image_credit"] = release.hero_image_credit
+    if release.hero_id:
+        data["hero"] = str(release.hero_id)
     if release.pk:
         data["editing_from"] = str(release.edit_token)
     for prefix in INLINES:

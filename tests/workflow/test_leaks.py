@@ -35,7 +35,7 @@ def hidden_release(**fields):
         **fields,
     )
     release.awards.add(AwardFactory())
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     return release
 
 
@@ -88,9 +88,9 @@ def own_addresses(release):
     with translation.override("en"):
         en = reverse("newsroom:release-detail", kwargs={"slug": release.slug_en})
     pictures = [
-        release.hero_image.url,
-        renditions.picture_data(release.hero_image, "card")["src"],
-        renditions.share_image(release.hero_image)["url"],
+        release.hero.picture.url,
+        renditions.picture_data(release.hero.picture, "card")["src"],
+        renditions.share_image(release.hero.picture)["url"],
     ]
     return [fr, en, *pictures]
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def draft():
     release = PressReleaseFactory(draft=True, with_image=True, title_fr="Brouillon secret",
                                   title_en="Secret draft")  # fmt: skip
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     return release
 
 
@@ -66,9 +66,9 @@ def test_editor_preview_of_a_missing_language_is_404(staff_client):
 def test_preview_shows_the_pictures_that_stay_private(staff_client, client, draft):
     """The preview's picture loads for the reader; the same address is 404 to others."""
     response = staff_client.get(editor_preview_url(draft, "fr"))
-    assert draft.hero_image.url.rsplit(".", 1)[0].rsplit("/", 1)[1] in response.content.decode()
-    assert staff_client.get(draft.hero_image.url).status_code == 200
-    assert client.get(draft.hero_image.url).status_code == 404
+    assert draft.hero.picture.url.rsplit(".", 1)[0].rsplit("/", 1)[1] in response.content.decode()
+    assert staff_client.get(draft.hero.picture.url).status_code == 200
+    assert client.get(draft.hero.picture.url).status_code == 404
 
 
 def test_shared_link_opens_for_someone_without_an_account(client, draft):
@@ -77,8 +77,8 @@ def test_shared_link_opens_for_someone_without_an_account(client, draft):
     assert response.status_code == 200
     assert "<h1>Secret draft</h1>" in response.content.decode()
     assert_not_indexed(response)
-    assert client.get(draft.hero_image.url).status_code == 200  # granted to this reader
-    card = renditions.picture_data(draft.hero_image, "card")["src"]
+    assert client.get(draft.hero.picture.url).status_code == 200  # granted to this reader
+    card = renditions.picture_data(draft.hero.picture, "card")["src"]
     assert client.get(card).status_code == 200
 
 
@@ -96,7 +96,7 @@ def test_pictures_granted_by_a_link_expire_with_it(client, draft):
     """The pictures a shared link showed are private again once the link expires."""
     client.get(previews.preview_link(draft, "fr", days=1))
     with time_machine.travel(timezone.now() + timedelta(days=1, seconds=1)):
-        assert client.get(draft.hero_image.url).status_code == 404
+        assert client.get(draft.hero.picture.url).status_code == 404
 
 
 def test_tampered_link_is_refused(client, draft):
@@ -128,7 +128,7 @@ def test_shared_link_is_refused_once_the_release_is_deleted(client, draft):
 def embargoed():
     lift = timezone.now() + timedelta(days=2)
     release = PressReleaseFactory(embargo_until=lift, with_image=True, title_en="Embargoed news")
-    renditions.prepare(release.hero_image)
+    renditions.prepare(release.hero.picture)
     return release
 
 
@@ -153,7 +153,7 @@ def test_journalist_reads_an_embargoed_release_early(client, embargoed):
     assert "EMBARGOED until" in page
     assert "Europe/Paris" in page
     assert_not_indexed(response)
-    assert client.get(embargoed.hero_image.url).status_code == 200
+    assert client.get(embargoed.hero.picture.url).status_code == 200
     link.refresh_from_db()
     assert link.times_opened == 1 and link.last_opened_at is not None
 
@@ -299,7 +299,7 @@ def test_preview_links_are_listed_revocable_and_counted(publisher_client, publis
     link = PreviewLink.objects.get(recipient="Dr Dupont, laboratoire")
     assert link.created_by == publisher
     assert client.get(link.reading_path()).status_code == 200
-    assert client.get(draft.hero_image.url).status_code == 200
+    assert client.get(draft.hero.picture.url).status_code == 200
     form = publisher_client.get(url).content.decode()
     assert "Dr Dupont, laboratoire" in form and f"http://testserver{link.reading_path()}" in form
     link.refresh_from_db()
@@ -309,7 +309,7 @@ def test_preview_links_are_listed_revocable_and_counted(publisher_client, publis
     response = client.get(link.reading_path())
     assert response.status_code == 410
     assert "Brouillon secret" not in response.content.decode()
-    assert client.get(draft.hero_image.url).status_code == 404
+    assert client.get(draft.hero.picture.url).status_code == 404
 
 
 def test_viewing_the_release_form_makes_no_link(publisher_client, draft):

@@ -193,17 +193,12 @@ class Command(BaseCommand):
             },
             **{
                 f"{field}_{code}": spec.get(f"{field}_{code}", "")
-                for field in ("title", "slug", "standfirst", "body", "hero_image_alt")
+                for field in ("title", "slug", "standfirst", "body")
                 for code in ("fr", "en")
             },
         )
         if spec["image"]:
-            release.hero_image_credit = "IMT Mines Alès"
-            release.hero_image_alt_fr = release.hero_image_alt_fr or "Illustration abstraite"
-            release.hero_image_alt_en = release.hero_image_alt_en or (
-                "Abstract illustration" if release.title_en else ""
-            )
-            release.hero_image.save(f"{spec['key']}.jpg", hero_image(spec["key"]), save=False)
+            release.hero = self.hero_asset(spec)
         release.full_clean()
         release.save()
         ReleaseContact.objects.bulk_create(
@@ -221,9 +216,21 @@ class Command(BaseCommand):
             )  # fmt: skip
         return True
 
+    def hero_asset(self, spec):
+        """A release's hero image, in the media library."""
+        asset = MediaAsset(
+            kind=MediaAsset.Kind.PICTURE,
+            credit="IMT Mines Alès",
+            alt_text_fr="Illustration abstraite",
+            alt_text_en="Abstract illustration",
+        )
+        asset.picture.save(f"{spec['key']}.jpg", hero_image(spec["key"]), save=False)
+        asset.save()
+        return asset
+
     def ensure_press_kit(self):
         """The reference release's kit: two pictures with their credits and different
-        licences, and a one-page PDF of its results."""
+        licences (one is its hero image), and a one-page PDF of its results."""
         release = PressRelease.objects.get(uuid=demo_uuid(demo_content.REFERENCE_KEY))
         if release.release_assets.exists():
             return
@@ -236,6 +243,9 @@ class Command(BaseCommand):
             )
             asset.save()
             assets.append(asset)
+            if spec["key"] == demo_content.REFERENCE_HERO:
+                release.hero = asset
+                release.save(update_fields=["hero"])
         sheet = demo_content.FACT_SHEET
         document = MediaAsset(
             kind=MediaAsset.Kind.DOCUMENT, caption_fr=sheet["caption_fr"],
