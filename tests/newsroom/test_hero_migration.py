@@ -24,8 +24,8 @@ def migrate(targets):
 def test_existing_hero_images_become_library_pictures(media_root):
     old = migrate(BEFORE)
     Release = old.get_model("newsroom", "PressRelease")
-    stored = Release._meta.get_field("hero_image").storage.save("releases/2021/09/campus.jpg",
-                                                                 jpeg_file(size=(800, 450)))  # fmt: skip
+    storage = Release._meta.get_field("hero_image").storage
+    stored = storage.save("releases/2021/09/campus.jpg", jpeg_file(size=(800, 450)))
     common = {"status": "published", "ready_fr": True, "dateline": "Alès",
               "body_fr": "<p>Texte.</p>"}  # fmt: skip
     with_picture = Release.objects.create(
