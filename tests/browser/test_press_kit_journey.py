@@ -43,12 +43,20 @@ def test_an_editor_builds_a_kit_and_a_journalist_downloads_it(
 
     page.goto(f"/admin/newsroom/pressrelease/{release.pk}/change/")
     group = page.locator("#release_assets-group")
-    for position, caption in enumerate(["Le laboratoire", "L’équipe", "Fiche du laboratoire"]):
+    rows = group.locator("tr.form-row:not(.empty-form)")
+    for position, caption in enumerate(["Fiche du laboratoire", "L’équipe", "Le laboratoire"]):
         if position:
             group.locator(".add-row a").click()
-        row = group.locator("tr.form-row:not(.empty-form)").nth(position)
-        row.locator("input[name$=position]").fill(str(position + 1))
-        pick_autocomplete(page, row, caption)
+        pick_autocomplete(page, rows.nth(position), caption)
+    # The editor reorders: drags the document to the end by its handle, then moves the
+    # laboratory up with the keyboard's button.
+    last = rows.nth(2).bounding_box()
+    rows.nth(0).get_by_role("button", name="Faire glisser pour déplacer cette ligne").drag_to(
+        rows.nth(2), target_position={"x": 20, "y": last["height"] - 4}
+    )
+    expect(rows.nth(2)).to_contain_text("Fiche du laboratoire")
+    rows.nth(1).get_by_role("button", name="Monter").click()
+    expect(rows.nth(0)).to_contain_text("Le laboratoire")
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/newsroom/pressrelease/")
 
