@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .images import NO_ROOM, check_room, sanitise_image
+from .typography import french_spacing
 
 LANGUAGE_ATTRIBUTES = {"lang", "dir"}
 
@@ -85,7 +86,9 @@ def strip_control_characters(value):
 
 
 class CleanTextMixin:
-    """Removes stray control characters from every text field before saving."""
+    """Removes stray control characters from every text field before saving, and sets
+    French text with its no-break spaces: one place for every page, feed, email and
+    metadata that shows it."""
 
     def save(self, *args, **kwargs):
         for field in self._meta.concrete_fields:
@@ -93,7 +96,10 @@ class CleanTextMixin:
                 continue
             value = getattr(self, field.attname)
             if isinstance(value, str):
-                setattr(self, field.attname, strip_control_characters(value))
+                value = strip_control_characters(value)
+                if field.attname.endswith("_fr"):
+                    value = french_spacing(value)
+                setattr(self, field.attname, value)
         super().save(*args, **kwargs)
 
 

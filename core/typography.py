@@ -33,6 +33,19 @@ def typeset(text, language=None):
     return type(text)(result) if hasattr(text, "__html__") else result
 
 
+TAG = re.compile(r"(<[^>]*>)")
+
+
+def french_spacing(text):
+    """The no-break spaces of French in text an editor wrote, plain or HTML (tags and
+    their attributes are left alone). Their words are theirs: nothing is elided."""
+    parts = TAG.split(text)
+    for index in range(0, len(parts), 2):  # the text between tags
+        for pattern, replacement in SPACES:
+            parts[index] = pattern.sub(replacement, parts[index])
+    return "".join(parts)
+
+
 def sentence(message, **names):
     """A translated `message` with its %(placeholders)s filled, set by French rules."""
     return typeset(message % names)

@@ -14,12 +14,14 @@ SEPARATOR = " · "
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 RANGE = re.compile(r"(\d)[–-](\d)")
 NUMBER_AND_WORD = re.compile(r"\b(\d+|Top) (?=\w)")
+EX_AEQUO = re.compile(r"\bex aequo\b")
 
 
 def unbreakable(text):
-    """No line break inside a quoted grade ("« très bien »"), a range ("301–400"), or
-    between a number and what it counts ("Top 400", "4 recherche")."""
+    """No line break inside a quoted grade ("« très bien »"), a range ("301–400"),
+    "ex aequo", or between a number and what it counts ("Top 400", "4 recherche")."""
     text = QUOTED.sub(lambda quoted: quoted[0].replace(" ", "\u00a0"), text)
+    text = EX_AEQUO.sub("ex\u00a0aequo", text)
     text = NUMBER_AND_WORD.sub("\\1\u00a0", text)
     return RANGE.sub("\\1–\u2060\\2", text)
 

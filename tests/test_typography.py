@@ -57,3 +57,49 @@ def test_feeds_and_metadata_elide_too(client, institution):
 def test_the_catalogue_puts_no_break_spaces_where_french_needs_them(client):
     page = client.get("/fr/recherche/", {"q": "x" * 600}).content.decode()
     assert f"Votre recherche est trop longue{NBSP}: limitez-la" in page
+
+
+def test_what_editors_write_in_french_gets_its_spaces_everywhere_it_shows(client):
+    """A release's French title and text get their no-break spaces when saved, so the
+    page, the feed and the metadata show them; tags, attributes, the editor's own words
+    (no elision) and the English text stay as written."""
+    from tests.factories import PressReleaseFactory
+
+    release = PressReleaseFactory(
+        title_fr="Rentrée 2025 : de IMT, des notes « très bien » !",
+        title_en="Back to school 2025 : yes !",
+        body_fr='<p>Bilan : <a href="https://example.org/?a=b : c">« lien »</a> ?</p>',
+    )
+    release.refresh_from_db()
+    title = f"Rentrée 2025{NBSP}: de IMT, des notes «{NARROW}très bien{NARROW}»{NARROW}!"
+    assert release.title_fr == title
+    assert release.title_en == "Back to school 2025 : yes !"
+    assert release.body_fr == (
+        f'<p>Bilan{NBSP}: <a href="https://example.org/?a=b : c" rel="noopener noreferrer">'
+        f"«{NARROW}lien{NARROW}»</a>{NARROW}?</p>"
+    ).replace(NBSP, "&nbsp;")
+    page = client.get(release.get_absolute_url("fr")).content.decode()
+    assert f"<h1>{title}</h1>" in page
+    feed = feedparser.parse(client.get("/fr/actualites/rss/").content)
+    assert feed.entries[0].title == title
+
+
+def test_french_text_saved_before_gets_its_spaces_from_the_migration(client):
+    """Migration newsroom 0017 gives rows written before it the same spaces."""
+    import importlib
+
+    from django.apps import apps
+
+    from newsroom.models import PressRelease
+    from tests.factories import ContactFactory, PressReleaseFactory
+
+    release = PressReleaseFactory()
+    contact = ContactFactory()
+    PressRelease.objects.filter(pk=release.pk).update(standfirst_fr="Bilan : « bon » !")
+    type(contact).objects.filter(pk=contact.pk).update(role_fr="Presse : Alès")
+    migration = importlib.import_module("newsroom.migrations.0017_french_spacing")
+    migration.set_french_spacing(apps, None)
+    release.refresh_from_db()
+    contact.refresh_from_db()
+    assert release.standfirst_fr == f"Bilan{NBSP}: «{NARROW}bon{NARROW}»{NARROW}!"
+    assert contact.role_fr == f"Presse{NBSP}: Alès"

@@ -57,12 +57,15 @@ def violations(page, axe_source):
     ]
 
 
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_public_pages_have_no_violation(axe_page, axe_source, language, scheme):
-    """Every page type passes axe-core's WCAG 2.1 AA rules, in light and dark schemes."""
+def test_public_pages_have_no_violation(axe_page, axe_source, language, scheme, width):
+    """Every page type passes axe-core's WCAG 2.1 AA rules, in light and dark schemes,
+    on phones, tablets and desktops (layouts and colours change with the width)."""
     call_command("load_demo", verbosity=0)
     axe_page.emulate_media(color_scheme=scheme)
+    axe_page.set_viewport_size({"width": width, "height": 900})
     found = {}
     for path in PAGES[language]:
         axe_page.goto(path)

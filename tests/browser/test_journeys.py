@@ -224,8 +224,9 @@ def test_visitor_gets_around_by_keyboard_only(page, settings):
     screenshot(page, "contacts-en")
 
 
-def test_readme_screenshots(admin_page, client):
-    """The pictures of the README and of docs/editors.md, from the demo content."""
+def test_readme_screenshots(admin_page, browser, live_server):
+    """The pictures of the README, docs/editors.md and docs/design.md, from the demo
+    content."""
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
@@ -255,6 +256,18 @@ def test_readme_screenshots(admin_page, client):
     page.screenshot(path=str(target / "admin-award.png"), full_page=False)
     page.goto("/admin/")
     page.screenshot(path=str(target / "admin-desk.png"), full_page=False)
+    # docs/design.md: the public pages as a visitor sees them, whole, in French.
+    visitor = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    public = visitor.new_page()
+    public_pages = {"home": "/fr/", "release": release.get_absolute_url("fr"),
+                    "rankings": "/fr/classements/"}  # fmt: skip
+    for width in (375, 1280):
+        public.set_viewport_size({"width": width, "height": 900})
+        for name, path in public_pages.items():
+            public.goto(path)
+            public.screenshot(path=str(target / f"public-{name}-{width}.png"), full_page=True)
+    visitor.close()
     for name in ("release-page", "admin-publication", "admin-release-list", "preview",
-                 "translation-board", "admin-award", "admin-desk"):  # fmt: skip
+                 "translation-board", "admin-award", "admin-desk", "public-home-375",
+                 "public-release-1280", "public-rankings-375"):  # fmt: skip
         assert (target / f"{name}.png").stat().st_size > 10_000, name

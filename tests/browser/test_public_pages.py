@@ -114,3 +114,37 @@ def test_card_badges_read_at_14px_on_one_line(page, demo, width):
         assert min(sizes) >= 14
         assert chip.bounding_box()["height"] < 2 * 14 * 1.3 + 4  # a single line
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# Every kind of public page, in both languages.
+EVERY_PAGE = [
+    "/fr/", "/en/", "/fr/actualites/", "/en/news/?page=2", "/fr/actualites/2021/",
+    "/fr/actualites/imt-mines-ales-1re-en-france-enseignement-apprentissage-u-multirank-2021/",
+    "/en/news/imt-mines-ales-first-in-france-teaching-learning-u-multirank-2021/",
+    "/fr/classements/", "/en/rankings/u-multirank/", "/fr/contacts-presse/",
+    "/en/search/?q=ranking", "/fr/alertes/", "/en/accessibility/", "/fr/plan-du-site/",
+]  # fmt: skip
+# Text an eye can see (not the screen readers' labels, 1 px wide) smaller than 12 px.
+SMALL_TEXT = """() => [...document.body.querySelectorAll('*')].filter(element => {
+  const own = [...element.childNodes].some(node => node.nodeType === 3 && node.data.trim());
+  const box = element.getBoundingClientRect();
+  return own && box.width > 1 && box.height > 1
+    && getComputedStyle(element).visibility !== 'hidden'
+    && parseFloat(getComputedStyle(element).fontSize) < 12;
+}).map(element => `${element.tagName}.${element.className}: ${element.textContent.trim()}`)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
+def test_every_page_fits_its_screen_with_text_of_12px_at_least(page, demo, width, scheme):
+    """At phone, tablet and desktop widths, in both colour schemes and languages, no
+    page scrolls sideways and no text shows under 12 px."""
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in EVERY_PAGE:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        assert page.evaluate(SMALL_TEXT) == [], path
+    assert page.csp_violations == []
+    assert page.outside_requests == []

@@ -149,3 +149,8 @@ def test_a_drawn_badge_never_breaks_inside_a_grade_or_a_range():
                         is_tied=False, scope="world")  # fmt: skip
     assert grade.badge_parts("fr")["detail"] == "notes «\u202ftrès\u00a0bien\u202f»"
     assert band.badge_parts("en")["headline"] == "301–\u2060400"
+
+
+def test_a_drawn_badge_never_breaks_inside_ex_aequo():
+    tied = AwardFactory(result_kind="rank", rank=1, is_tied=True, scope="national")
+    assert tied.badge_parts("fr")["detail"] == "en France, ex\u00a0aequo"
