@@ -168,6 +168,18 @@ class Institution(CleanTextMixin, models.Model):
         db_table = "newsroom_institution"
         constraints = [models.CheckConstraint(condition=Q(id=1), name="institution_is_a_singleton")]
 
+    # What the legal notice, the accessibility statement and the privacy page cannot do
+    # without (law of 21 June 2004, RGAA 4.1).
+    LEGALLY_REQUIRED = ["publication_director", "host", "accessibility_contact", "privacy_contact"]
+
+    def missing_legal_information(self):
+        """The names of the required fields left blank."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.LEGALLY_REQUIRED
+            if not getattr(self, name).strip()
+        ]
+
     def __str__(self):
         return self.name
 

@@ -25,6 +25,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.models import Version
 
 from core.languages import LANGUAGE_CODES, language_names, per_language
+from core.models import Institution
 from core.revisions import RevisionAdmin
 from core.richtext import RichTextAdminMixin
 from rankings.admin import AwardAdmin
@@ -583,6 +584,9 @@ def press_desk(user):
         if user.has_perm("newsroom.view_mediaasset")
         else None,
         "latest": [(release, public_links(release)) for release in latest],
+        "legal_missing": Institution.load().missing_legal_information()
+        if user.has_perm("core.change_institution")
+        else [],
     }
 
 

@@ -106,3 +106,22 @@ def test_an_account_without_releases_sees_the_plain_index(django_user_model):
     response = signed_in(user).get("/admin/")
     assert response.status_code == 200
     assert 'class="desk"' not in response.content.decode()
+
+
+def test_the_desk_says_what_the_legal_pages_still_lack(publisher, editor):
+    """Until the institution's settings give the director of publication, the host and
+    the contacts the law asks for, the desk of whoever may fill them lists them."""
+    from core.models import Institution
+
+    institution = Institution.load()
+    institution.publication_director = "Pierre Perdiguier"
+    institution.save()
+    html = signed_in(publisher).get("/admin/").content.decode()
+    missing = section(html, "desk-legal")
+    assert "Hébergeur" in missing and "Directeur de la publication" not in missing
+    assert 'id="desk-legal"' not in signed_in(editor).get("/admin/").content.decode()
+    institution.host = "OVH, 2 rue Kellermann, 59100 Roubaix"
+    institution.accessibility_contact = "accessibilite@example.org"
+    institution.privacy_contact = "dpo@example.org"
+    institution.save()
+    assert 'id="desk-legal"' not in signed_in(publisher).get("/admin/").content.decode()
