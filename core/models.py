@@ -172,14 +172,6 @@ class Institution(CleanTextMixin, models.Model):
     # without (law of 21 June 2004, RGAA 4.1).
     LEGALLY_REQUIRED = ["publication_director", "host", "accessibility_contact", "privacy_contact"]
 
-    def missing_legal_information(self):
-        """The names of the required fields left blank."""
-        return [
-            self._meta.get_field(name).verbose_name
-            for name in self.LEGALLY_REQUIRED
-            if not getattr(self, name).strip()
-        ]
-
     def __str__(self):
         return self.name
 
@@ -201,6 +193,14 @@ class Institution(CleanTextMixin, models.Model):
                 raise ValidationError(
                     {"accent_colour": message % {"ratio": ratio, "minimum": MINIMUM_CONTRAST}}
                 )
+
+    def missing_legal_information(self):
+        """The names of the required fields left blank."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.LEGALLY_REQUIRED
+            if not getattr(self, name).strip()
+        ]
 
     @classmethod
     def load(cls):
