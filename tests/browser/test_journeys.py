@@ -265,6 +265,11 @@ def test_readme_screenshots(admin_page, browser, live_server):
         public.set_viewport_size({"width": width, "height": 900})
         for name, path in public_pages.items():
             public.goto(path)
+            # A whole-page picture shows the pictures lazy loading would leave blank.
+            public.evaluate(
+                "() => Promise.all([...document.images].map(image => {"
+                " image.loading = 'eager'; return image.decode().catch(() => null); }))"
+            )
             public.screenshot(path=str(target / f"public-{name}-{width}.png"), full_page=True)
     visitor.close()
     for name in ("release-page", "admin-publication", "admin-release-list", "preview",
