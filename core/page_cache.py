@@ -128,16 +128,20 @@ def page_key(request, version):
     # Scheme and host too: absolute links in a page follow them, so a page asked for
     # under another name is another page.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"newsroom:page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    # "page2": pages are stored with their policy header since it moved below; a page
+    # stored before, without it, is never served.
+    return f"newsroom:page2:{version}:{digest}"
 
 
 class PageCacheMiddleware:
     """Serve cached pages before the middleware below it runs.
 
-    Sessions, language, CSRF, authentication and messages have nothing to do for a page
-    already rendered: the stored page holds every header they and the view gave it
-    (ETag, Content-Language, Vary, X-Frame-Options…), and the middleware above this
-    one (security headers, CSP) add theirs to cached and uncached pages alike. A hit
+    The policy (CSP), sessions, language, CSRF, authentication and messages have
+    nothing to do for a page already rendered: the stored page holds every header they
+    and the view gave it (CSP, ETag, Content-Language, Vary, X-Frame-Options…), and the
+    middleware above this one (security headers, the site's origin) run for cached and
+    uncached pages alike. A hit
     costs one small round trip to the shared cache, for the content version; the page
     itself comes from this worker's memory when it served it lately under that version.
     """

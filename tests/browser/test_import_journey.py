@@ -5,6 +5,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from core.typography import french_spacing
 from newsroom.models import PressRelease
 from tests.newsroom import word
 
@@ -35,8 +36,11 @@ def test_import_review_create_then_import_the_translation(admin_page, tmp_path):
     assert not PressRelease.objects.exists()  # nothing before "create the draft"
     page.get_by_role("button", name="Créer le brouillon").click()
     page.wait_for_url("**/change/")
-    expect(page.locator("#id_title_fr")).to_have_value(word.SEED_TEXT["title"])
-    expect(page.locator("#id_standfirst_fr")).to_have_value(word.SEED_TEXT["standfirst"])
+    # Saved with French spacing, as everything an editor writes (core.typography).
+    expect(page.locator("#id_title_fr")).to_have_value(french_spacing(word.SEED_TEXT["title"]))
+    expect(page.locator("#id_standfirst_fr")).to_have_value(
+        french_spacing(word.SEED_TEXT["standfirst"])
+    )
     expect(page.locator("#id_dateline")).to_have_value("Alès")
 
     for tab in page.locator(".ui-tabs-nav a[href]", has_text="en").all():
@@ -52,7 +56,7 @@ def test_import_review_create_then_import_the_translation(admin_page, tmp_path):
         "IMT Mines Alès ranked 1st in France for teaching"
     )
     release = PressRelease.objects.get()
-    assert release.title_fr == word.SEED_TEXT["title"]  # the French version kept
+    assert release.title_fr == french_spacing(word.SEED_TEXT["title"])  # the French version kept
     assert release.body_en == "<p>The school is in the ranking for the second year.</p>"
     assert release.slug_en == "imt-mines-ales-ranked-1st-in-france-for-teaching"
     assert page.csp_violations == []

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from docx import Document
 
+from core.typography import french_spacing
 from newsroom import imports
 from newsroom.models import PressRelease
 from tests.factories import PressReleaseFactory
@@ -76,7 +77,8 @@ def test_creating_the_draft_fills_every_field(superuser_client):
         '<a href="https://www.example.org/labo" rel="noopener noreferrer">'
         "le site du laboratoire</a>" in body
     )
-    assert "<blockquote><p>« Une étape pour l’école »</p></blockquote>" in body
+    # Saved with French spacing, as everything an editor writes (core.typography).
+    assert french_spacing("<blockquote><p>« Une étape pour l’école »</p></blockquote>") in body
     image = re.search(r'<img alt="Le bâtiment du laboratoire" src="(/media/editor/[^"]+)"', body)
     assert image and default_storage.exists(image.group(1).removeprefix("/media/"))
     assert "<em>sur rendez-vous</em><sup>[1]</sup>" in body  # the note's number, as text
@@ -91,11 +93,12 @@ def test_creating_the_draft_fills_every_field(superuser_client):
 def test_the_reference_release_is_read_as_a_press_officer_laid_it_out(superuser_client):
     create(superuser_client, preview(superuser_client, word.seed()))
     release = PressRelease.objects.get()
-    assert release.title_fr == word.SEED_TEXT["title"]
-    assert release.standfirst_fr == word.SEED_TEXT["standfirst"]
+    assert release.title_fr == french_spacing(word.SEED_TEXT["title"])
+    assert release.standfirst_fr == french_spacing(word.SEED_TEXT["standfirst"])
     assert release.dateline == "Alès" and release.published_at.date() == date(2021, 9, 22)
-    assert "<li>3 fois dans la catégorie « transfert technologique »</li>" in release.body_fr
-    assert "<blockquote><p>« Nous sommes très fiers" in release.body_fr
+    body = release.body_fr
+    assert french_spacing("<li>3 fois dans la catégorie « transfert technologique »</li>") in body
+    assert french_spacing("<blockquote><p>« Nous sommes très fiers") in body
     assert "<h3>Contact</h3>" in release.body_fr
 
 

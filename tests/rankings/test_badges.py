@@ -47,7 +47,7 @@ def test_awards_show_on_release_page_cards_and_home(client):
     award = AwardFactory()
     release = PressReleaseFactory()
     release.awards.add(award)
-    key_figure = "<li>1re en France ex aequo — Enseignement et apprentissage</li>"
+    key_figure = "<li>1re en France ex\u00a0aequo — Enseignement et apprentissage</li>"
     assert key_figure in client.get(release.get_absolute_url("fr")).content.decode()
     label = "1re en France ex aequo · Enseignement et apprentissage"
     for path in ["/fr/actualites/", "/fr/"]:

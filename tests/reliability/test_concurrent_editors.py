@@ -48,7 +48,7 @@ def save_repeatedly(base, editor, release_id):
     outcomes, saved_titles = Counter(), []
     for number in range(SAVES):
         data = browser.form(path)
-        title = f"Communiqué {release_id} : {editor}, enregistrement {number}"
+        title = f"Communiqué {release_id}, {editor}, enregistrement {number}"
         status, html = browser.request(path, {**data, "title_fr": title})
         if status == 302:
             outcomes["saved"] += 1
@@ -88,7 +88,7 @@ def test_editors_saving_at_once_lose_nothing(server, same_release):
         # The last save stands, and each stored save left its revision: none was lost.
         assert title in saved_titles
         assert revisions == sum(
-            1 for saved in saved_titles if saved.startswith(f"Communiqué {release_id} :")
+            1 for saved in saved_titles if saved.startswith(f"Communiqué {release_id},")
         )
     if not same_release:
         assert outcomes["saved"] == EDITORS * SAVES
