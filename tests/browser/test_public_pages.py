@@ -148,3 +148,14 @@ def test_every_page_fits_its_screen_with_text_of_12px_at_least(page, demo, width
         assert page.evaluate(SMALL_TEXT) == [], path
     assert page.csp_violations == []
     assert page.outside_requests == []
+
+
+def test_the_home_pages_medals_go_two_a_row_on_a_phone(page, demo):
+    """At 375 px the home page's awards take two medals a row, not a screen for three."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto("/fr/")
+    medals = page.locator(".awards-highlight .award-badge")
+    assert medals.count() >= 4
+    first, second = medals.nth(0).bounding_box(), medals.nth(1).bounding_box()
+    assert second["y"] == first["y"] and second["x"] > first["x"]
+    assert page.locator(".awards-highlight").bounding_box()["height"] < 667
