@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Func, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from core import renditions
 
-from .models import MediaAsset, ReleaseAsset
+from .models import MediaAsset, PressRelease, ReleaseAsset
 
 EXPIRING_DAYS = 30
 
@@ -48,7 +48,19 @@ class MediaAssetAdmin(TabbedTranslationAdmin):
               "available_until"]  # fmt: skip
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(release_count=Count("uses"))
+        # Releases showing it in their kit or as their hero image, each once.
+        showing = PressRelease.objects.filter(
+            Q(release_assets__asset=OuterRef("pk")) | Q(hero=OuterRef("pk"))
+        )
+        count = Func("pk", function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                # rewrite(False): modeltranslation would add every field to values().
+                release_count=Subquery(showing.rewrite(False).order_by().values(count=count))
+            )
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -2,6 +2,7 @@
 ZIP, withdrawn the minute their licence or consent ends, private as the release is."""
 
 import io
+import re
 import zipfile
 from datetime import timedelta
 
@@ -245,3 +246,12 @@ def test_the_release_offers_sharing_and_following_beside_its_text(client):
     assert f"mailto:?subject={quote(release.title_fr)}" in page
     assert 'href="/fr/alertes/">Recevoir nos communiqués par e-mail' in page
     assert "1 image · " in page  # the kit's contents beside its download
+
+
+def test_the_library_counts_each_release_showing_an_asset_once(superuser_client):
+    """In its kit, as its hero image, or both: a release counts once."""
+    shared = picture_asset(caption_fr="Partagée")
+    kit(PressReleaseFactory(hero=shared), shared)
+    PressReleaseFactory(hero=shared)
+    page = superuser_client.get("/admin/newsroom/mediaasset/").content.decode()
+    assert re.search(r'<td class="field-used_by">2</td>', page)
