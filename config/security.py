@@ -14,6 +14,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db.models import Sum
+from django.middleware.security import SecurityMiddleware
 
 
 class NewsroomCSPMiddleware(CSPMiddleware):
@@ -59,6 +60,19 @@ class NewsroomCSPMiddleware(CSPMiddleware):
             and not settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
             and not (settings.DEBUG and response.status_code in (404, 500))
         )
+
+
+class HttpsRedirectMiddleware(SecurityMiddleware):
+    """SecurityMiddleware's redirect to HTTPS (SECURE_SSL_REDIRECT), and nothing else.
+
+    It must run first, on the scheme the request came with: SiteOriginMiddleware then
+    gives every request the site's. SecurityMiddleware itself runs below the page cache,
+    so its headers are stored with each page and a cached page need not add them again
+    (4.6% of a cached page's instructions).
+    """
+
+    def process_response(self, request, response):
+        return response
 
 
 class SiteOriginMiddleware:

@@ -13,7 +13,7 @@ def start_gunicorn(port, workers=2, **environment):
         **os.environ,
         "DJANGO_DEBUG": "",
         "NEWSROOM_BENCHMARK": "1",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_ACCESS_LOG": "",  # none, as the reference servers run
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_MAX_REQUESTS": "0",
         **environment,

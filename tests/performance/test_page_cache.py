@@ -227,3 +227,41 @@ def test_the_redis_cache_keeps_one_client_per_pool():
     shared.set("greeting", "bonjour")
     assert shared.get("greeting") == "bonjour"
     shared.delete("greeting")
+
+
+@pytest.fixture
+def behind_https_proxy(settings):
+    """Production's settings: one site address over HTTPS, plain HTTP redirected."""
+    settings.NEWSROOM_SITE_URL = "https://presse.example.org"
+    settings.ALLOWED_HOSTS = ["presse.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 31536000
+
+
+HTTPS = {"host": "presse.example.org", "x-forwarded-proto": "https"}
+
+
+def test_a_cached_page_over_https_keeps_its_security_headers(
+    client, page_cache, behind_https_proxy, release
+):
+    """Security headers (HSTS included) are stored with the page: a hit has them all."""
+    rendered = client.get("/en/news/", headers=HTTPS)
+    with CaptureQueriesContext(connection) as queries:
+        cached = client.get("/en/news/", headers=HTTPS)
+    assert len(queries) == 0
+    assert cached["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")
+    assert cached["X-Content-Type-Options"] == "nosniff"
+    assert dict(cached.headers) == dict(rendered.headers)
+
+
+def test_plain_http_is_redirected_even_to_a_cached_page(
+    client, page_cache, behind_https_proxy, release
+):
+    """The page cache answers after the HTTPS redirect: a page kept for HTTPS visitors
+    is never served over plain HTTP."""
+    assert client.get("/fr/actualites/", headers=HTTPS).status_code == 200
+    assert client.get("/fr/actualites/", headers=HTTPS).status_code == 200  # cached
+    response = client.get("/fr/actualites/", headers={"host": "presse.example.org"})
+    assert response.status_code == 301
+    assert response["Location"] == "https://presse.example.org/fr/actualites/"
