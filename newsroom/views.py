@@ -133,9 +133,9 @@ class HomeView(PublicReleaseMixin, ListView):
 class CountedPaginator(Paginator):
     """A paginator told how many objects there are, rather than counting them.
 
-    A page reads the ids of its releases first, from the language's public index
-    alone, then those releases: page 400 skips 4,788 index entries instead of reading
-    4,788 releases, and costs about what page 1 does."""
+    A page's query picks the ids of its releases first, in a subquery the language's
+    public index alone answers, then reads those releases: page 400 skips 4,788 index
+    entries instead of reading 4,788 releases, and costs about what page 1 does."""
 
     def __init__(self, object_list, per_page, *, count, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -148,7 +148,7 @@ class CountedPaginator(Paginator):
         # "id", not "pk": ordered by the column's name, which SQLite matches to the index
         # (by position, as Django writes an ordering on "pk", it sorts every row).
         ids = self.object_list.rewrite(False).values_list("id", flat=True)[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=list(ids)), number, self)
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
 
 class ArchiveMixin(PublicReleaseMixin):

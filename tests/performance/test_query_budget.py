@@ -1,5 +1,7 @@
 """Every public page runs a fixed number of SQL queries, with 10 or 200 releases."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -69,8 +71,9 @@ def test_query_counts_do_not_grow_with_content(client):
 
 
 def test_a_deep_page_skips_index_entries_not_releases(client):
-    """A page of the news list reads its releases' ids first (the only query with an
-    OFFSET), then those releases by id: a deep page reads no more rows than the first."""
+    """A page of the news list picks its releases' ids first (a subquery, the only one
+    with an OFFSET, answered by the public index alone), then reads those releases by
+    id: a deep page reads no more rows than the first."""
     from datetime import datetime, timedelta
 
     from django.utils import timezone
@@ -82,10 +85,11 @@ def test_a_deep_page_skips_index_entries_not_releases(client):
         page = client.get("/fr/actualites/", {"page": 3}).content.decode()
     offsets = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
     assert len(offsets) == 1
-    assert offsets[0].startswith('SELECT "newsroom_pressrelease"."id" AS "id" FROM')
+    ids = re.search(r'IN \((SELECT U0\."id" AS "id" FROM .* OFFSET \d+)\)', offsets[0])
+    assert ids, offsets[0]
     if connection.vendor == "sqlite":  # skipped by the public index, not sorted
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN QUERY PLAN {offsets[0]}")
+            cursor.execute(f"EXPLAIN QUERY PLAN {ids.group(1)}")
             plan = " ".join(str(row) for row in cursor.fetchall())
         assert "release_public_fr_idx" in plan and "TEMP B-TREE" not in plan
     assert page.count('class="release-card"') == 30 - 24
