@@ -441,15 +441,15 @@ class Command(BaseCommand):
         compared = peer_table(results) if peers else ""
         text = f"""Measured by `make bench` on {timezone.now():%Y-%m-%d %H:%M %Z}, on {machine}.
 {releases:,} bilingual releases (one in five French-only), two awards and a contact
-each; gunicorn with 2 sync workers, debug off; wrk, {connections} connections,
-{duration} s per URL. "Cold" is a server without a cache (every request renders the
-page from the database; a worker reuses only the awards it already read whose versions,
-read with the links, are unchanged); "warm" is the same code with the page cache
-in {cache_kind} both workers share. Ratios are to the
-trivial view (a fixed 20 KB page) measured on the same server in the same round; each
-URL was measured in {rounds} rounds, and its row is the round with the median ratio.
-Latencies depend on the machine's speed: where this one is slower than the
-issue's (a trivial view at {REFERENCE_CEILING_RPS:,} req/s), the targets below also
+each; gunicorn with 2 sync workers, debug off, no access log (as the reference servers
+run); wrk, {connections} connections, {duration} s per URL. "Cold" is a server without a
+cache (every request renders the page from the database; a worker reuses only the awards
+it already read whose versions, read with the links, are unchanged); "warm" is the same
+code with the page cache in {cache_kind} both workers share. Ratios are to the trivial
+view (a fixed 20 KB page) measured on the same server in the same round; each URL was
+measured in {rounds} rounds, and its row is the round with the median ratio. Latencies
+depend on the machine's speed: where this one is slower than the issue's (a trivial view
+at {REFERENCE_CEILING_RPS:,} req/s), the targets below also
 give p99 at that speed (p99 × this round's ceiling ÷ {REFERENCE_CEILING_RPS:,}).
 
 {TABLE_HEADER}
