@@ -14,7 +14,7 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -28,7 +28,9 @@ VERSION_KEY = "newsroom:content-version"
 
 def content_version():
     """The current content version, or None while the shared cache is unreachable."""
-    version = cache.get(VERSION_KEY)
+    shared = caches["default"]
+    # Redis (core.cache) reads it on a connection of its own; other caches with get().
+    version = getattr(shared, "get_small", shared.get)(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
@@ -137,13 +139,13 @@ def page_key(request, version):
 class PageCacheMiddleware:
     """Serve cached pages before the middleware below it runs.
 
-    The policy (CSP), sessions, language, CSRF, authentication and messages have
-    nothing to do for a page already rendered: the stored page holds every header they
-    and the view gave it (CSP, ETag, Content-Language, Vary, X-Frame-Options…), and the
-    middleware above this one (security headers, the site's origin) run for cached and
-    uncached pages alike. A hit
-    costs one small round trip to the shared cache, for the content version; the page
-    itself comes from this worker's memory when it served it lately under that version.
+    Security headers, the policy (CSP), sessions, language, CSRF, authentication and
+    messages have nothing to do for a page already rendered: the stored page holds every
+    header they and the view gave it (HSTS, CSP, ETag, Content-Language, Vary,
+    X-Frame-Options…), and the middleware above this one (the HTTPS redirect, the
+    site's origin) run for cached and uncached pages alike. A hit costs one small round
+    trip to the shared cache, for the content version; the page itself comes from this
+    worker's memory when it served it lately under that version.
     """
 
     def __init__(self, get_response):

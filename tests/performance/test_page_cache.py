@@ -35,7 +35,7 @@ def page_cache(request, settings):
             pytest.skip("Redis does not answer on 127.0.0.1:6379")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "core.cache.ResilientRedisCache",  # as in production
                 "LOCATION": "redis://127.0.0.1:6379/15",
                 "KEY_PREFIX": f"test-{os.getpid()}",
             }
@@ -206,12 +206,21 @@ def test_a_page_asked_under_another_host_name_is_another_page(client, page_cache
 def test_a_hit_reads_the_page_from_the_workers_memory(client, page_cache, release):
     """A page this worker served under the current version costs one read of the shared
     cache: the version."""
+    from contextlib import ExitStack
     from unittest import mock
 
+    from django.core.cache import caches
+
     client.get("/en/news/")
-    with mock.patch.object(cache, "get", wraps=cache.get) as reads:
+    shared = caches["default"]
+    # Redis reads the version on a connection of its own (get_small).
+    methods = [name for name in ("get", "get_many", "get_small") if hasattr(shared, name)]
+    with ExitStack() as stack:
+        reads = [stack.enter_context(mock.patch.object(shared, name, wraps=getattr(shared, name)))
+                 for name in methods]  # fmt: skip
         assert client.get("/en/news/").status_code == 200
-    assert [call.args[0] for call in reads.call_args_list] == ["newsroom:content-version"]
+    keys = [call.args[0] for read in reads for call in read.call_args_list]
+    assert keys == ["newsroom:content-version"]
 
 
 def test_the_redis_cache_keeps_one_client_per_pool():
@@ -227,6 +236,41 @@ def test_the_redis_cache_keeps_one_client_per_pool():
     shared.set("greeting", "bonjour")
     assert shared.get("greeting") == "bonjour"
     shared.delete("greeting")
+
+
+def test_the_content_version_is_read_on_a_connection_of_the_process(caplog):
+    """get_small reads what set() stored; a connection Redis closed (an idle timeout, a
+    restart) is opened again at once, without taking Redis for unreachable."""
+    import logging
+
+    import redis
+
+    if not redis_available():
+        if os.environ.get("CI"):
+            pytest.fail("Redis does not answer on 127.0.0.1:6379")
+        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    from core.cache import ResilientRedisCache
+
+    shared = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"k{os.getpid()}"})
+    shared.set("version", "3f2a")
+    shared.set("count", 7)
+    assert shared.get_small("version") == "3f2a"
+    assert shared.get_small("count") == 7
+    assert shared.get_small("missing", "default") == "default"
+    kept = shared.kept_connection()
+    assert shared.kept_connection() is kept
+    caplog.set_level(logging.WARNING, logger="core.cache")
+    killer = redis.Redis(host="127.0.0.1", port=6379)
+    killer.execute_command("CLIENT", "KILL", "ADDR", address_of(kept))  # Redis closes it
+    assert shared.get_small("version") == "3f2a"
+    assert caplog.records == []
+    shared.delete_many(["version", "count"])
+
+
+def address_of(connection):
+    """The client's end of a connection, as Redis names it."""
+    host, port = connection._sock.getsockname()[:2]
+    return f"{host}:{port}"
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 import redis
+import redis.connection
 
 from core import cache as resilient
 from tests.factories import PressReleaseFactory
@@ -60,7 +61,8 @@ def test_the_site_recovers_by_itself_with_nothing_stale(real_redis, client, monk
         raise redis.exceptions.ConnectionError("Connection refused")
 
     with monkeypatch.context() as outage:
-        outage.setattr(redis.Redis, "execute_command", unreachable)
+        # Every command on every connection, pooled or kept (core.cache.get_small).
+        outage.setattr(redis.connection.AbstractConnection, "send_command", unreachable)
         release.title_fr = "Pendant la panne"
         release.save()  # its invalidation cannot reach the cache
         assert "Pendant la panne" in client.get("/fr/actualites/").content.decode()
