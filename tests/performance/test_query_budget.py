@@ -70,6 +70,35 @@ def test_query_counts_do_not_grow_with_content(client):
     assert max(with_ten.values()) <= 15, with_ten
 
 
+def test_a_deep_page_skips_whole_years_by_their_counts(client):
+    """Years wholly before the page are skipped by the archive's counts: the index is
+    walked from the start of the page's year, and the page holds what a walk from the
+    newest release would give."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    for year, releases in ((2023, 5), (2022, 10), (2021, 17)):
+        start = timezone.make_aware(datetime(year, 3, 1))
+        for day in range(releases):
+            PressReleaseFactory(title_fr=f"Année {year}, numéro {day:02}",
+                                published_at=start + timedelta(days=day))  # fmt: skip
+    newest_first = [f"Année {year}, numéro {day:02}"
+                    for year, releases in ((2023, 5), (2022, 10), (2021, 17))
+                    for day in reversed(range(releases))]  # fmt: skip
+    per_page = 12
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/fr/actualites/", {"page": number}).content.decode()
+        shown = re.findall(r"Année \d{4}, numéro \d\d", page)
+        assert shown == newest_first[(number - 1) * per_page : number * per_page], number
+        offset = re.search(r"LIMIT \d+ OFFSET (\d+)", " ".join(q["sql"] for q in queries))
+        # Page 2 (releases 13–24) starts at the 8th of 2022, once the 5 of 2023 are
+        # skipped by their count; page 3 (25–32) at the 10th of 2021, once 2022's 10 are.
+        expected = {1: None, 2: "7", 3: "9"}[number]
+        assert (offset.group(1) if offset else None) == expected, number
+
+
 def test_a_deep_page_skips_index_entries_not_releases(client):
     """A page of the news list picks its releases' ids first (a subquery, the only one
     with an OFFSET, answered by the public index alone), then reads those releases by
