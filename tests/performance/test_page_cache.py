@@ -25,14 +25,19 @@ def redis_available():
         return False
 
 
+def require_redis():
+    """Skip where Redis does not answer (a developer's machine); fail on CI, which has it."""
+    if not redis_available():
+        if os.environ.get("CI"):
+            pytest.fail("Redis does not answer on 127.0.0.1:6379")
+        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+
+
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings):
     """Each test runs against the local-memory cache and against Redis."""
     if request.param == "redis":
-        if not redis_available():
-            if os.environ.get("CI"):
-                pytest.fail("Redis does not answer on 127.0.0.1:6379")
-            pytest.skip("Redis does not answer on 127.0.0.1:6379")
+        require_redis()
         settings.CACHES = {
             "default": {
                 "BACKEND": "core.cache.ResilientRedisCache",  # as in production
@@ -225,10 +230,7 @@ def test_a_hit_reads_the_page_from_the_workers_memory(client, page_cache, releas
 
 def test_the_redis_cache_keeps_one_client_per_pool():
     """Django builds a redis.Redis per call; ours keeps one, and it works as before."""
-    if not redis_available():
-        if os.environ.get("CI"):
-            pytest.fail("Redis does not answer on 127.0.0.1:6379")
-        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    require_redis()
     from core.cache import ResilientRedisCache
 
     shared = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"t{os.getpid()}"})
@@ -245,10 +247,7 @@ def test_the_content_version_is_read_on_a_connection_of_the_process(caplog):
 
     import redis
 
-    if not redis_available():
-        if os.environ.get("CI"):
-            pytest.fail("Redis does not answer on 127.0.0.1:6379")
-        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    require_redis()
     from core.cache import ResilientRedisCache
 
     shared = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"k{os.getpid()}"})
