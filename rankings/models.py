@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.images import SafeImageField
 from core.languages import LANGUAGE_CODES
+from core.models import Versioned
 from core.richtext import CleanTextMixin, RichTextField
 from core.translation_status import TranslationTracked, TranslationTrackedQuerySet
 
@@ -26,23 +27,6 @@ def latest_edition_year():
 
 
 WORDS = re.compile(r"[^\W\d_]+|\d+")  # runs of letters, or of digits
-
-
-class Versioned(models.Model):
-    """A row whose `version` is renewed on every save: what a process keeps of it in
-    memory is reused only while the row still has the version it was read with (see
-    `AwardQuerySet.for_badges`)."""
-
-    version = models.UUIDField(default=uuid4, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.version = uuid4()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        super().save(*args, **kwargs)
 
 
 class Ranking(CleanTextMixin, TranslationTracked, Versioned, models.Model):

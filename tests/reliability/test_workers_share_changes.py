@@ -42,12 +42,14 @@ institution.save()
 """
 
 
-@pytest.fixture
-def server(tmp_path):
-    """make serve-prod's defaults: several workers, their cache in files."""
+@pytest.fixture(params=["files", "none"])
+def server(request, tmp_path):
+    """make serve-prod's defaults: several workers, their cache in files; and several
+    workers with no cache, each keeping what it read (the institution, awards)."""
+    cache_url = f"file://{tmp_path / 'cache'}" if request.param == "files" else "dummy://"
     with own_database(tmp_path) as database_url:
         environment = server_environment(
-            database_url, tmp_path / "media", DJANGO_CACHE_URL=f"file://{tmp_path / 'cache'}"
+            database_url, tmp_path / "media", DJANGO_CACHE_URL=cache_url
         )
         manage(environment, "migrate", "--no-input", "-v", "0")
         manage(environment, "shell", "-v", "0", code=SETUP)
