@@ -42,8 +42,17 @@ def plain_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (the institution is cached, for one)."""
+    """Each test starts with an empty cache (pages and rendition sizes are cached)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_memory():
+    """Each test starts as a new process would, with no institution kept from another
+    test: reading it again would add a query to the test's own counts."""
+    from core.models import KEPT_INSTITUTION
+
+    KEPT_INSTITUTION.clear()
 
 
 @pytest.fixture(autouse=True)

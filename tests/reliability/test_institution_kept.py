@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import KEPT_INSTITUTION, Institution
+from core.models import Institution
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,6 @@ def no_page_cache(settings):
 
 @pytest.fixture
 def institution():
-    KEPT_INSTITUTION.clear()  # as a process that starts
     institution = Institution.load()
     institution.name = "École des mines"
     institution.save()
