@@ -46,6 +46,6 @@ def test_release_detail_query_count_is_fixed(client, django_assert_max_num_queri
     release = PressReleaseFactory()
     release.awards.add(*(AwardFactory(rank=n + 1) for n in range(10)))
     release.contacts.add(*(ContactFactory() for _ in range(5)))
-    client.get("/fr/")  # the institution is loaded once, then served from the cache
+    client.get("/fr/")  # the institution is read once, then kept: its version only after
     with django_assert_max_num_queries(6):
         client.get(release.get_absolute_url("fr"))
