@@ -2,7 +2,7 @@
 `Versioned`, for rows a process keeps in memory while they stay as they were read."""
 
 import re
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from asgiref.local import Local
 from django.conf import settings
@@ -251,9 +251,8 @@ class Institution(CleanTextMixin, Versioned, models.Model):
                 [cls.SINGLETON_ID],
             )
             row = cursor.fetchone()
-        if row is None:
-            return None
-        return row[0] if isinstance(row[0], UUID) else UUID(row[0])  # SQLite: hex text
+        # SQLite gives the UUID as hex text: the field reads it as the ORM would.
+        return None if row is None else cls._meta.get_field("version").to_python(row[0])
 
     def profile_urls(self):
         return web_addresses(self.social_profiles)  # rows saved before the validator too

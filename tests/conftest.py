@@ -46,6 +46,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """Every request renders its page: what is measured or kept is the page's and the
+    process's, not the cache's."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 @pytest.fixture(autouse=True)
 def fresh_process_memory():
     """Each test starts as a new process would, with no institution kept from another

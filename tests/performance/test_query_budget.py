@@ -10,18 +10,12 @@ from newsroom.models import PressRelease
 from rankings.models import KEPT_FOR_BADGES
 from tests.factories import AwardFactory, ContactFactory, PressReleaseFactory, RankingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 PAGES = ["/fr/", "/en/news/", "/fr/actualites/2021/", "/en/news/2021/", "/fr/classements/",
          "/en/rankings/u-multirank/", "/fr/actualites/rss/", "/en/news/atom/",
          "/en/rankings/u-multirank/rss/", "/fr/contacts-presse/", "/sitemap.xml",
          "/fr/recherche/?q=communiqué", "/en/search/?q=release&ranking=u-multirank"]  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """Measure the pages themselves, not the cache in front of them."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 def add_releases(count, rankings, contacts):

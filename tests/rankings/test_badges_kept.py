@@ -9,13 +9,7 @@ from reversion.models import Version
 
 from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """Every request renders its page: what is kept is the process's, not the cache's."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 @pytest.fixture
