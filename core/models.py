@@ -59,7 +59,9 @@ def end_request_memo(**kwargs):
 class Versioned(models.Model):
     """A row whose `version` is renewed on every save: what a process keeps of it in
     memory is reused only while the row still has the version it was read with (see
-    `Institution.load`, `AwardQuerySet.for_badges`)."""
+    `Institution.load`, `AwardQuerySet.for_badges`, the release cards and feed items
+    kept in `newsroom.rendered`), and an edit form refuses to overwrite a save made
+    since it opened (the release admin's optimistic locking)."""
 
     version = models.UUIDField(default=uuid4, editable=False)
 

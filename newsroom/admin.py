@@ -197,13 +197,13 @@ class PressReleaseAdminForm(forms.ModelForm):
     """The release form, knowing who edits (roles) and from which saved state (locking)."""
 
     user = None  # set per request by PressReleaseAdmin.get_form
-    # The saved state this form started from: its edit_token (optimistic locking).
+    # The saved state this form started from: its version (optimistic locking).
     editing_from = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["editing_from"].initial = self.instance.edit_token
+            self.fields["editing_from"].initial = self.instance.version
         if "status" in self.fields and self.user is not None:
             allowed = workflow.allowed_statuses(self.user)
             self.fields["status"].choices = [(status.value, status.label) for status in allowed]
@@ -219,18 +219,18 @@ class PressReleaseAdminForm(forms.ModelForm):
             self.check_nobody_saved_meanwhile(cleaned_data.get("editing_from"))
         return cleaned_data
 
-    def check_nobody_saved_meanwhile(self, edit_token):
+    def check_nobody_saved_meanwhile(self, version):
         """Optimistic locking: refuse to overwrite a save made since this form opened."""
         releases = PressRelease.objects.filter(pk=self.instance.pk)
         if connection.in_atomic_block:
             releases = releases.select_for_update()
-        stored = releases.values_list("edit_token", flat=True).first()
+        stored = releases.values_list("version", flat=True).first()
         if stored is None:
             raise ValidationError(
                 _("This release was deleted while you were editing it. Copy your text before"
                   " leaving this page; the history of deleted releases can restore it.")
             )  # fmt: skip
-        if edit_token == stored:
+        if version == stored:
             return
         # Saving again now replaces their version knowingly (it stays in the history).
         self.data = self.data.copy()

@@ -1,6 +1,6 @@
 """What the newsroom's public templates call besides core.templating: sentences whose
 plural depends on a number (makemessages finds plurals in Python, not in Jinja2), and
-the press kit's file sizes and screen-size pictures."""
+the press kit's file sizes and screen-size pictures, release cards (kept: newsroom.rendered)."""
 
 import logging
 
@@ -10,6 +10,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
 from core import renditions
+
+from .rendered import release_card
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ def kit_contents(kit):
 WEB_WIDTH = 1600
 
 GLOBALS = {
+    "release_card": release_card,
     "kit_contents": kit_contents,
     "web_size": web_size,
     "file_size": file_size,

@@ -55,11 +55,13 @@ def no_page_cache(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_process_memory():
-    """Each test starts as a new process would, with no institution kept from another
-    test: reading it again would add a query to the test's own counts."""
+    """Each test starts as a new process would, with no institution or card kept from
+    another test: reading it again would add a query to the test's own counts."""
     from core.models import KEPT_INSTITUTION
+    from newsroom.rendered import KEPT_CARDS
 
     KEPT_INSTITUTION.clear()
+    KEPT_CARDS.clear()
 
 
 @pytest.fixture(autouse=True)

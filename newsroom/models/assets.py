@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.images import SafeImageField
+from core.models import Versioned
 from core.richtext import CleanTextMixin
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -83,7 +84,7 @@ class MediaAssetQuerySet(models.QuerySet):
         return coming.aggregate(next=models.Min("available_until"))["next"]
 
 
-class MediaAsset(CleanTextMixin, models.Model):
+class MediaAsset(CleanTextMixin, Versioned, models.Model):
     class Kind(models.TextChoices):
         PICTURE = "picture", _("Picture")
         DOCUMENT = "document", _("Document (PDF)")

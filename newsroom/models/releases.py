@@ -3,7 +3,6 @@ import uuid
 from datetime import datetime
 from functools import lru_cache, reduce
 from operator import and_, or_
-from uuid import uuid4
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import LANGUAGE_CODES, filled, localized, per_language
+from core.models import Versioned
 from core.page_cache import content_changed
 from core.richtext import CleanTextMixin, RichTextField
 from core.translation_status import (
@@ -66,14 +66,14 @@ NOT_ON_PAGES = [
     *per_language("search_vector"),
     *per_language("text_changed"),
     "needs_translation",
-    "edit_token",
 ]
 # All a release card reads (every language: a translated field looks at the others).
 ON_CARDS = [
+    "version",
     "published_at",
     "hero",
     *(f"hero__{column}" for column in
-      ("picture", "width", "height", "available_until", *per_language("alt_text"))),
+      ("version", "picture", "width", "height", "available_until", *per_language("alt_text"))),
     *(column for field in ("title", "slug", "standfirst") for column in per_language(field)),
 ]  # fmt: skip
 
@@ -278,7 +278,7 @@ class ReleasesWithAwards(models.query.ModelIterable):
         yield from releases
 
 
-class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
+class PressRelease(CleanTextMixin, TranslationTracked, Versioned, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "review", _("In review")
@@ -390,8 +390,6 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
     is_publishable_en = computed_flag(publishable("en"))
     # For the translation board: its count and newest rows from a small partial index.
     needs_translation = computed_flag(translation_needed(translation_required_fields))
-    # New at every save: an edit form carries the one it started from (optimistic locking).
-    edit_token = models.UUIDField(default=uuid4, editable=False)
     # Derived by save() (see derive_columns): the publication year in the institution's
     # time zone, for the archive by year, and the site search's columns (newsroom.search).
     published_year = models.PositiveSmallIntegerField(null=True, editable=False)
@@ -448,7 +446,6 @@ class PressRelease(CleanTextMixin, TranslationTracked, models.Model):
         self.store_missing_slugs_as_null()
         self.lift_cleared_embargo()
         self.hold_until_embargo_ends()
-        self.edit_token = uuid4()
         years = {self.stored_year(), timezone.localtime(self.published_at).year}
         self.published_year = timezone.localtime(self.published_at).year
         super().save(*args, **kwargs)

@@ -38,7 +38,7 @@ def release_form_data(release, **overrides):
     if release.hero_id:
         data["hero"] = str(release.hero_id)
     if release.pk:
-        data["editing_from"] = str(release.edit_token)
+        data["editing_from"] = str(release.version)
     for prefix in INLINES:
         data.update(management_forms(prefix))
     data.update(overrides)
