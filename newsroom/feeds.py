@@ -1,4 +1,11 @@
-"""RSS 2.0 and Atom 1.0 feeds of the latest public releases, one pair per language."""
+"""RSS 2.0 and Atom 1.0 feeds of the latest public releases, one pair per language.
+
+Each item is written once per process and kept under the versions of all it shows
+(the release, its awards and their rankings, its enclosed picture: `Versioned` rows,
+renewed on every save), with the feed's format, language and site: an edit shows at
+once in every process, as a new version. Writing the items was over half of a feed's
+work (docs/architecture.md, Caches).
+"""
 
 import io
 import mimetypes
@@ -9,11 +16,12 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from core.models import Institution
 from core.typography import sentence
@@ -21,8 +29,15 @@ from core.typography import sentence
 from .models import PressRelease
 from .models.awards import public_rankings
 
-# Feeds are shared instances; the request they answer is kept per call, not on self.
+# Feeds are shared instances; the request they answer is kept per call, not on self,
+# with the releases whose items are written for it (the others are kept).
 current_request = ContextVar("current_request")
+releases_to_write = ContextVar("releases_to_write")
+
+# {(format, language, site, address prefix, release id and version, awards' versions,
+# enclosed picture's id and version): the item's XML}
+KEPT_ITEMS = {}
+MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
 
 
 # Characters XML 1.0 cannot carry: a stray one would make the whole feed fail.
@@ -52,8 +67,29 @@ class WrittenAtOnce:
         outfile.write(text.getvalue())
 
 
-class RssWithContent(WrittenAtOnce, XmlSafeItems, Rss201rev2Feed):
+class WrittenItems:
+    """A feed whose items come as XML (`items_xml`), some written for this request
+    (`item_xml`), the others kept from earlier ones (LatestReleasesFeed.get_feed)."""
+
+    items_xml = ()
+
+    def item_xml(self, item):
+        text = io.StringIO()
+        handler = SimplerXMLGenerator(text, "utf-8", short_empty_elements=True)
+        handler.startElement(self.item_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.item_element)
+        return text.getvalue()
+
+    def write_items(self, handler):
+        for xml in self.items_xml:
+            handler.ignorableWhitespace(xml)  # written as it comes: it is XML already
+
+
+class RssWithContent(WrittenAtOnce, WrittenItems, XmlSafeItems, Rss201rev2Feed):
     """RSS 2.0 carrying each release's full HTML in content:encoded."""
+
+    item_element = "item"
 
     def add_item(self, title, link, description, **kwargs):
         # Many RSS readers render item titles as HTML: a plain-text title is escaped
@@ -71,8 +107,10 @@ class RssWithContent(WrittenAtOnce, XmlSafeItems, Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class AtomWithContent(WrittenAtOnce, XmlSafeItems, Atom1Feed):
+class AtomWithContent(WrittenAtOnce, WrittenItems, XmlSafeItems, Atom1Feed):
     """Atom 1.0 with the standfirst as summary and the full HTML as content."""
+
+    item_element = "entry"
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -89,11 +127,47 @@ class LatestReleasesFeed(Feed):
         return response
 
     def get_feed(self, obj, request):
-        token = current_request.set(request)
+        """The feed with its releases' items kept, and written only for the others."""
+        releases = list(self.releases(obj))
+        keys = [self.item_key(release, request) for release in releases]
+        kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
+        to_write = [(release, key) for release, key in zip(releases, keys) if key not in kept]
+        tokens = (
+            current_request.set(request),
+            releases_to_write.set([release for release, _key in to_write]),
+        )
         try:
-            return super().get_feed(obj, request)
+            feed = super().get_feed(obj, request)  # its items: `items()`, those to write
         finally:
-            current_request.reset(token)
+            current_request.reset(tokens[0])
+            releases_to_write.reset(tokens[1])
+        written = {}
+        for (release, key), item in zip(to_write, feed.items):
+            written[key] = feed.item_xml(item)
+            # An enclosure whose file could not be read is looked for again next time.
+            if bool(item["enclosures"]) == bool(self.enclosed_picture(release)):
+                if len(KEPT_ITEMS) >= MAX_KEPT:
+                    KEPT_ITEMS.clear()
+                KEPT_ITEMS[key] = written[key]
+        feed.items_xml = [kept.get(key) or written[key] for key in keys]
+        return feed
+
+    def item_key(self, release, request):
+        """All an item shows besides its release's row, by version, and where it shows."""
+        picture = self.enclosed_picture(release)
+        return (
+            self.feed_type,
+            translation.get_language(),
+            request.scheme,
+            request.get_host(),
+            get_script_prefix(),
+            release.pk,
+            release.version,
+            tuple(
+                (award.pk, award.version, award.ranking.version) for award in release.shown_awards
+            ),
+            (picture.pk, picture.version) if picture else None,
+        )
 
     def title(self):
         return sentence(_("%(institution)s — press releases"), institution=Institution.load().name)
@@ -110,8 +184,11 @@ class LatestReleasesFeed(Feed):
     def author_name(self):
         return Institution.load().name
 
-    def items(self):
+    def releases(self, obj):
         return PressRelease.objects.public().for_feeds()[: settings.NEWSROOM_FEED_SIZE]
+
+    def items(self):
+        return releases_to_write.get()
 
     def item_title(self, item):
         return item.title
@@ -139,13 +216,17 @@ class LatestReleasesFeed(Feed):
     def item_updateddate(self, item):
         return item.modified_at()
 
+    def enclosed_picture(self, release):
+        """The hero image, else the press kit's first picture, else None."""
+        kit = getattr(release, "kit_pictures", [])
+        picture = release.hero_picture or (kit[0].asset if kit else None)
+        return picture if picture and picture.picture else None
+
     def item_enclosures(self, item):
-        """The hero image, else the press kit's first picture."""
-        kit = getattr(item, "kit_pictures", [])
-        picture = item.hero_picture or (kit[0].asset if kit else None)
-        image = picture.picture if picture else None
-        if not image:
+        picture = self.enclosed_picture(item)
+        if picture is None:
             return []
+        image = picture.picture
         try:
             length = image.size
         except OSError:  # the file is gone from storage: leave the item without it
@@ -189,6 +270,6 @@ class RankingReleasesFeed(LatestReleasesFeed):
     def link(self, ranking):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
 
-    def items(self, ranking):
+    def releases(self, ranking):
         releases = PressRelease.objects.public().mentioning(ranking).for_feeds()
         return releases[: settings.NEWSROOM_FEED_SIZE]

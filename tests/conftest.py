@@ -55,13 +55,15 @@ def no_page_cache(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_process_memory():
-    """Each test starts as a new process would, with no institution or card kept from
-    another test: reading it again would add a query to the test's own counts."""
+    """Each test starts as a new process would, with no institution, card or feed item
+    kept from another test: reading it again would add a query to the test's own counts."""
     from core.models import KEPT_INSTITUTION
+    from newsroom.feeds import KEPT_ITEMS
     from newsroom.rendered import KEPT_CARDS
 
     KEPT_INSTITUTION.clear()
     KEPT_CARDS.clear()
+    KEPT_ITEMS.clear()
 
 
 @pytest.fixture(autouse=True)
