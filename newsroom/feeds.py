@@ -34,8 +34,8 @@ from .models.awards import public_rankings
 current_request = ContextVar("current_request")
 releases_to_write = ContextVar("releases_to_write")
 
-# {(format, language, site, address prefix, release id and version, awards' versions,
-# enclosed picture's id and version): the item's XML}
+# {(format, language, scheme, host, address prefix, release id and version, awards'
+# versions, enclosed picture's id and version): the item's XML}
 KEPT_ITEMS = {}
 MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
 
@@ -129,7 +129,14 @@ class LatestReleasesFeed(Feed):
     def get_feed(self, obj, request):
         """The feed with its releases' items kept, and written only for the others."""
         releases = list(self.releases(obj))
-        keys = [self.item_key(release, request) for release in releases]
+        where = (
+            self.feed_type,
+            translation.get_language(),
+            request.scheme,
+            request.get_host(),
+            get_script_prefix(),
+        )
+        keys = [(*where, *self.shown_versions(release)) for release in releases]
         kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
         to_write = [(release, key) for release, key in zip(releases, keys) if key not in kept]
         tokens = (
@@ -152,20 +159,15 @@ class LatestReleasesFeed(Feed):
         feed.items_xml = [kept.get(key) or written[key] for key in keys]
         return feed
 
-    def item_key(self, release, request):
-        """All an item shows besides its release's row, by version, and where it shows."""
+    def shown_versions(self, release):
+        """The versions of all an item shows: the release, its awards with their
+        rankings, and its enclosed picture."""
         picture = self.enclosed_picture(release)
+        awards = release.shown_awards
         return (
-            self.feed_type,
-            translation.get_language(),
-            request.scheme,
-            request.get_host(),
-            get_script_prefix(),
             release.pk,
             release.version,
-            tuple(
-                (award.pk, award.version, award.ranking.version) for award in release.shown_awards
-            ),
+            tuple((award.pk, award.version, award.ranking.version) for award in awards),
             (picture.pk, picture.version) if picture else None,
         )
 
