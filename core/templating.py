@@ -68,10 +68,9 @@ def regroup(items, attribute):
     ]
 
 
-@lru_cache(maxsize=4096)
 def day_in_words(language, day):
-    """'22 septembre 2021': the date as the language writes it, once per process; in
-    French the first of the month is an ordinal ('1er décembre 2026')."""
+    """'22 septembre 2021': the date as the language writes it; in French the first
+    of the month is an ordinal ('1er décembre 2026')."""
     with translation.override(language):
         written = formats.date_format(day, "DATE_FORMAT")
     if language == "fr" and day.day == 1:
@@ -83,7 +82,7 @@ def date(value, format_name=None):
     """Django's `date` filter, in the current time zone as Django templates show it.
 
     Its common uses skip Django's formatter: the ISO forms ("c", "Y-m-d"), and the day
-    in words, written once per process (lists show a dozen dates per page).
+    in words.
     """
     value = template_localtime(value)
     if format_name == "c":

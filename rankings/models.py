@@ -149,10 +149,6 @@ NOT_ON_BADGES = [
 ]
 # {(database, award id): ((award version, ranking version), award)}: see for_badges.
 KEPT_FOR_BADGES = {}
-# {(award id, award version, ranking version, language): label}: see display_label.
-# Versions are renewed on every save, so an edit is shown at once in every process.
-LABELS = {}
-MAX_LABELS = 4096  # forgotten all at once past this: old versions never come back
 
 
 class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
@@ -299,19 +295,9 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
         return self.written(language).full()
 
     def display_label(self, language=None):
-        """The editor's label in that language, or the generated one, written once per
-        process while the award and its ranking keep their versions (a feed labels
-        every award of every item)."""
+        """The editor's label in that language, or the generated one."""
         language = language or translation.get_language()
-        key = (self.pk, self.version, self.ranking.version, language)
-        label = LABELS.get(key)
-        if label is None:
-            if len(LABELS) >= MAX_LABELS:
-                LABELS.clear()
-            label = getattr(self, f"label_{language}", "") or self.generated_label(language)
-            if self.pk is not None:
-                LABELS[key] = label
-        return label
+        return getattr(self, f"label_{language}", "") or self.generated_label(language)
 
     def badge_parts(self, language=None):
         """What a drawn badge shows: headline, detail, category and edition."""
