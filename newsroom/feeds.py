@@ -138,7 +138,9 @@ class LatestReleasesFeed(Feed):
         )
         keys = [(*where, *self.shown_versions(release)) for release in releases]
         kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
-        to_write = [(release, key) for release, key in zip(releases, keys) if key not in kept]
+        to_write = [
+            (release, key) for release, key in zip(releases, keys, strict=True) if key not in kept
+        ]
         tokens = (
             current_request.set(request),
             releases_to_write.set([release for release, _key in to_write]),
@@ -149,7 +151,7 @@ class LatestReleasesFeed(Feed):
             current_request.reset(tokens[0])
             releases_to_write.reset(tokens[1])
         written = {}
-        for (release, key), item in zip(to_write, feed.items):
+        for (release, key), item in zip(to_write, feed.items, strict=True):
             written[key] = feed.item_xml(item)
             # An enclosure whose file could not be read is looked for again next time.
             if bool(item["enclosures"]) == bool(self.enclosed_picture(release)):
