@@ -28,14 +28,15 @@ from core.typography import sentence
 
 from .models import PressRelease
 from .models.awards import public_rankings
+from .rendered import shown_versions
 
 # Feeds are shared instances; the request they answer is kept per call, not on self,
 # with the releases whose items are written for it (the others are kept).
 current_request = ContextVar("current_request")
 releases_to_write = ContextVar("releases_to_write")
 
-# {(format, language, scheme, host, address prefix, release id and version, awards'
-# versions, enclosed picture's id and version): the item's XML}
+# {(format, language, scheme, host, address prefix, the versions a card shows
+# (newsroom.rendered.shown_versions), enclosed picture's id and version): the item's XML}
 KEPT_ITEMS = {}
 MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
 
@@ -136,7 +137,10 @@ class LatestReleasesFeed(Feed):
             request.get_host(),
             get_script_prefix(),
         )
-        keys = [(*where, *self.shown_versions(release)) for release in releases]
+        keys = [
+            (*where, *shown_versions(release), self.enclosed_version(release))
+            for release in releases
+        ]
         kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
         to_write = [
             (release, key) for release, key in zip(releases, keys, strict=True) if key not in kept
@@ -160,18 +164,6 @@ class LatestReleasesFeed(Feed):
                 KEPT_ITEMS[key] = written[key]
         feed.items_xml = [kept.get(key) or written[key] for key in keys]
         return feed
-
-    def shown_versions(self, release):
-        """The versions of all an item shows: the release, its awards with their
-        rankings, and its enclosed picture."""
-        picture = self.enclosed_picture(release)
-        awards = release.shown_awards
-        return (
-            release.pk,
-            release.version,
-            tuple((award.pk, award.version, award.ranking.version) for award in awards),
-            (picture.pk, picture.version) if picture else None,
-        )
 
     def title(self):
         return sentence(_("%(institution)s — press releases"), institution=Institution.load().name)
@@ -219,6 +211,10 @@ class LatestReleasesFeed(Feed):
 
     def item_updateddate(self, item):
         return item.modified_at()
+
+    def enclosed_version(self, release):
+        picture = self.enclosed_picture(release)
+        return (picture.pk, picture.version) if picture else None
 
     def enclosed_picture(self, release):
         """The hero image, else the press kit's first picture, else None."""

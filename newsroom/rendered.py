@@ -22,7 +22,8 @@ MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
 
 def shown_versions(release):
     """The versions of all a card shows: the release, its hero picture (while it may
-    be shown) and its awards with their rankings."""
+    be shown) and its awards with their rankings. A feed's item shows the same, and
+    its enclosed picture (newsroom.feeds)."""
     hero = release.hero_picture
     return (
         release.pk,
