@@ -38,7 +38,9 @@ releases_to_write = ContextVar("releases_to_write")
 # {(format, language, scheme, host, address prefix, the versions a card shows
 # (newsroom.rendered.shown_versions), enclosed picture's id and version): the item's XML}
 KEPT_ITEMS = {}
-MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
+# Forgotten all at once past this (old versions never come back). An item carries its
+# whole release, a few KB to a few tens: about 10 MB at most in a worker.
+MAX_KEPT = 1024
 
 
 # Characters XML 1.0 cannot carry: a stray one would make the whole feed fail.
