@@ -3,7 +3,7 @@
 Each item is written once per process and kept under the versions of all it shows
 (the release, its awards and their rankings, its enclosed picture: `Versioned` rows,
 renewed on every save), with the feed's format, language and site: an edit shows at
-once in every process, as a new version. Writing the items was over half of a feed's
+once in every process, as a new version. Writing the items was a third of a feed's
 work (docs/architecture.md, Caches).
 """
 

@@ -5,7 +5,7 @@ is `core.models.Versioned`, its version renewed on every save, and read with the
 release anyway (`for_listing()`, `attach_awards`). A card is kept under those versions,
 with the language and the site's address prefix, so an edit shows at once in every
 process, as a change of version, and nothing else is asked of the database.
-Rendering the cards was a fifth of a list page's work (docs/architecture.md, Caches).
+Rendering the cards was a sixth of a list page's work (docs/architecture.md, Caches).
 """
 
 from django.template import engines
