@@ -53,13 +53,17 @@ def test_a_change_saved_by_another_process_shows_at_once(client):
 
 
 def test_a_restored_revision_shows_at_once(client):
+    """A restored release brings back the version saved with its text (the admin's
+    restore form relies on it): what a process kept under it is that very text."""
     release = PressReleaseFactory(title_en="First title")
     with reversion.create_revision():
         release.save()
+    first = release.version
     release.title_en = "Second title"
     release.save()
     assert "Second title" in news(client)
     Version.objects.get_for_object(release).get().revert()
+    assert PressRelease.objects.get(pk=release.pk).version == first
     page = news(client)
     assert "First title" in page
     assert "Second title" not in page
