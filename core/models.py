@@ -59,8 +59,8 @@ def end_request_memo(**kwargs):
 class Versioned(models.Model):
     """A row whose `version` is renewed on every save: what a process keeps of it in
     memory is reused only while the row still has the version it was read with (see
-    `Institution.load`, `AwardQuerySet.for_badges`, the release cards and feed items
-    kept in `newsroom.rendered`), and an edit form refuses to overwrite a save made
+    `Institution.load`, `AwardQuerySet.for_badges`, the rendered badges, release cards
+    and feed items), and an edit form refuses to overwrite a save made
     since it opened (the release admin's optimistic locking)."""
 
     version = models.UUIDField(default=uuid4, editable=False)
@@ -73,6 +73,22 @@ class Versioned(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+
+class KeptUnderVersions(dict):
+    """What a process keeps under the versions of the rows it shows: forgotten all at
+    once past `limit` entries, since the entries of old versions are never asked for
+    again."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key, value):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
 
 
 # {database alias: (version, institution)}: the row as this process last read it.

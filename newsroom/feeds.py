@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from core.models import Institution
+from core.models import Institution, KeptUnderVersions
 from core.typography import sentence
 
 from .models import PressRelease
@@ -37,10 +37,8 @@ releases_to_write = ContextVar("releases_to_write")
 
 # {(format, language, scheme, host, address prefix, the versions a card shows
 # (newsroom.rendered.shown_versions), enclosed picture's id and version): the item's XML}
-KEPT_ITEMS = {}
-# Forgotten all at once past this (old versions never come back). An item carries its
-# whole release, a few KB to a few tens: about 10 MB at most in a worker.
-MAX_KEPT = 1024
+# An item carries its whole release, a few KB to a few tens: about 10 MB at most.
+KEPT_ITEMS = KeptUnderVersions(limit=1024)
 
 
 # Characters XML 1.0 cannot carry: a stray one would make the whole feed fail.
@@ -161,9 +159,7 @@ class LatestReleasesFeed(Feed):
             written[key] = feed.item_xml(item)
             # An enclosure whose file could not be read is looked for again next time.
             if bool(item["enclosures"]) == bool(self.enclosed_picture(release)):
-                if len(KEPT_ITEMS) >= MAX_KEPT:
-                    KEPT_ITEMS.clear()
-                KEPT_ITEMS[key] = written[key]
+                KEPT_ITEMS.keep(key, written[key])
         feed.items_xml = [kept.get(key) or written[key] for key in keys]
         return feed
 

@@ -12,12 +12,12 @@ from django.template import engines
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
+from core.models import KeptUnderVersions
 from core.renditions import picture_data
 
 # {(release id and version, hero id and version, awards' versions, language, the card's
 # arguments, address prefix): the card's HTML}
-KEPT_CARDS = {}
-MAX_KEPT = 4096  # forgotten all at once past this: old versions never come back
+KEPT_CARDS = KeptUnderVersions(limit=4096)
 
 
 def shown_versions(release):
@@ -42,9 +42,7 @@ def release_card(release, language, sizes, heading_level=2, lead=False):
         macros = engines["jinja2"].env.get_template("newsroom/release_card.html").module
         card = macros.release_card(release, *arguments)
         if has_its_picture(release, lead):
-            if len(KEPT_CARDS) >= MAX_KEPT:
-                KEPT_CARDS.clear()
-            KEPT_CARDS[key] = card
+            KEPT_CARDS.keep(key, card)
     return card
 
 

@@ -5,10 +5,11 @@ their versions (a news page shows dozens of badges, the same awards on every lis
 from django.template import engines
 from django.utils.translation import get_language
 
+from core.models import KeptUnderVersions
+
 # {(award id, award version, ranking version, language, size): the badge's HTML}.
 # Versions are renewed on every save, so an edit is shown at once in every process.
-RENDERED = {}
-MAX_RENDERED = 4096  # forgotten all at once past this: old versions never come back
+RENDERED = KeptUnderVersions(limit=4096)
 
 
 def award_badge(award, size="medium"):
@@ -17,11 +18,9 @@ def award_badge(award, size="medium"):
     key = (award.pk, award.version, award.ranking.version, get_language(), size)
     badge = RENDERED.get(key)
     if badge is None:
-        if len(RENDERED) >= MAX_RENDERED:
-            RENDERED.clear()
         macros = engines["jinja2"].env.get_template("rankings/badge.html").module
         if size == "compact":
-            badge = RENDERED[key] = macros.compact(award)
+            badge = RENDERED.keep(key, macros.compact(award))
         else:
-            badge = RENDERED[key] = macros.badge(award, size)
+            badge = RENDERED.keep(key, macros.badge(award, size))
     return badge
