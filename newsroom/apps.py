@@ -14,13 +14,24 @@ class NewsroomConfig(AppConfig):
             post_delete,
             post_migrate,
             post_save,
+            pre_delete,
             pre_save,
         )
 
         from core.languages import per_language
         from core.page_cache import changes_by_the_clock, content_changed
+        from rankings.models import Award, Ranking
 
         from .models import Contact, MediaAsset, PressRelease, ReleaseAsset, ReleaseContact
+        from .models.awards import (
+            note_announced,
+            note_ranking,
+            refresh_after_raw_ranking,
+            refresh_announced,
+            refresh_announced_by_deleted,
+            refresh_award,
+            refresh_award_left,
+        )
         from .search import ensure_sqlite_index
 
         # A release's revision holds its ordered contacts and its awards — not its
@@ -48,6 +59,17 @@ class NewsroomConfig(AppConfig):
             refresh_after_raw_save, sender=PressRelease, dispatch_uid="release-raw-save"
         )
         post_delete.connect(recount_archive, sender=PressRelease, dispatch_uid="archive-recount")
+        # When the public may see each award and ranking (newsroom.models.awards).
+        links = PressRelease.awards.through
+        m2m_changed.connect(refresh_announced, sender=links, dispatch_uid="awards-visible")
+        pre_delete.connect(note_announced, sender=PressRelease, dispatch_uid="awards-visible-n")
+        post_delete.connect(
+            refresh_announced_by_deleted, sender=PressRelease, dispatch_uid="awards-visible-d"
+        )
+        pre_save.connect(note_ranking, sender=Award, dispatch_uid="award-visible-n")
+        post_save.connect(refresh_award, sender=Award, dispatch_uid="award-visible")
+        post_delete.connect(refresh_award_left, sender=Award, dispatch_uid="award-visible-d")
+        post_save.connect(refresh_after_raw_ranking, sender=Ranking, dispatch_uid="ranking-raw")
         post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="sqlite-search-index")
 
 
@@ -71,6 +93,9 @@ def refresh_after_raw_save(sender, instance, raw, using, **kwargs):
         sender.objects.using(using).filter(pk=instance.pk).refresh_derived_fields()
         years = {instance.saved_year, instance.published_year}
         ArchiveYear.objects.using(using).recount_after_commit(years)
+        from .models.awards import refresh_visibility_after_commit
+
+        refresh_visibility_after_commit(using)
 
 
 def recount_archive(sender, instance, using, **kwargs):

@@ -21,6 +21,10 @@ from .labels import AwardLabel
 
 FIRST_EDITION_YEAR = 1980  # older results are typing mistakes, not rankings
 
+# The `public_from` of what the public may see at any time: a ranking with no result yet,
+# a result nothing announces and with no date of its own.
+ALWAYS = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
 
 def latest_edition_year():
     return timezone.localdate().year + 1
@@ -54,6 +58,9 @@ class Ranking(CleanTextMixin, TranslationTracked, Versioned, models.Model):
         blank=True,
         help_text=_("Shown once under every release that announces one of its results."),
     )
+    # Derived: from when the public may see this ranking (its first visible result),
+    # None while none may be seen. Kept with its awards' (Award.public_from).
+    public_from = models.DateTimeField(default=ALWAYS, null=True, editable=False)
 
     objects = TranslationTrackedQuerySet.as_manager()
 
@@ -233,6 +240,10 @@ class Award(CleanTextMixin, TranslationTracked, Versioned, models.Model):
         blank=True,
         help_text=_("After this date the badge moves to the archive. A newer edition also does."),
     )
+    # Derived: from when the public may see this result, None while nothing says when.
+    # Kept by the release app, which knows what announces it
+    # (newsroom.models.awards.refresh_visibility).
+    public_from = models.DateTimeField(null=True, editable=False)
     # Derived: a newer edition of the same result exists (AwardQuerySet.mark_superseded).
     superseded = models.BooleanField(
         _("superseded by a newer edition"), default=False, editable=False

@@ -1,10 +1,13 @@
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import translation
 
 from tests.factories import ContactFactory, PressReleaseFactory, ReleaseContactFactory
+from tests.migrating import migrate
 
 
 @pytest.fixture(scope="session")
@@ -112,3 +115,11 @@ def superuser_client(db, django_user_model):
     client = Client()
     client.force_login(django_user_model.objects.create_superuser("boss", password="x"))
     return client
+
+
+@pytest.fixture
+def latest_schema_after():
+    """For migration tests: later migrations come after the tested ones, and each test
+    leaves the schema the code expects."""
+    yield
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

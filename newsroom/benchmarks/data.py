@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from newsroom.models import ArchiveYear, Contact, PressRelease, ReleaseContact
+from newsroom.models.awards import refresh_visibility
 from rankings.models import Award, Ranking
 
 PARAGRAPH_FR = (
@@ -88,6 +89,7 @@ def generate_releases(count):
     )
     PressRelease.objects.filter(pk__in=ids).refresh_derived_fields()
     ArchiveYear.objects.recount()
+    refresh_visibility()
     return len(ids)
 
 

@@ -129,10 +129,14 @@ def public_in(*languages):
     A condition on the row alone: a query asking "is some release of this award public?"
     checks each linked release in turn rather than listing every public release first.
     """
+    return going_public_in(*languages) & Q(published_at__lte=timezone.now())
+
+
+def going_public_in(*languages):
+    """Q for releases public in one of `languages` once their publication time comes
+    (an embargo's end): published, and publishable in one of them."""
     publishable_in = reduce(or_, (Q(**{f"is_publishable_{code}": True}) for code in languages))
-    return (
-        Q(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now()) & publishable_in
-    )
+    return Q(status=PressRelease.Status.PUBLISHED) & publishable_in
 
 
 class PressReleaseQuerySet(TranslationTrackedQuerySet):
@@ -457,6 +461,9 @@ class PressRelease(CleanTextMixin, TranslationTracked, Versioned, models.Model):
         from .archive import ArchiveYear  # counts derived from releases: imports them
 
         ArchiveYear.objects.using(self._state.db).recount(years)
+        from .awards import refresh_visibility  # the awards' rule reads releases
+
+        refresh_visibility(self.awards.values_list("pk", flat=True), using=self._state.db)
         self.saved_status, self.saved_year = self.status, self.published_year
         self.saved_embargo_until = self.embargo_until
         # Again now that every derived column is written (post_save came before them).

@@ -3,27 +3,13 @@ none: the file (same name, so the same address and renditions), its size, its
 alternative texts and its credit."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import jpeg_file
+from tests.migrating import migrate
 
 BEFORE = [("newsroom", "0014_media_library")]
 AFTER = [("newsroom", "0016_remove_hero_image_columns")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def latest_schema_after():
-    """Later migrations come after these: each test leaves the schema the code expects."""
-    yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+pytestmark = pytest.mark.usefixtures("latest_schema_after")
 
 
 @pytest.mark.django_db(transaction=True)
