@@ -128,8 +128,8 @@ class LatestReleasesFeed(Feed):
         return response
 
     def get_feed(self, obj, request):
-        """The feed with its releases' items kept, and written only for the others."""
-        releases = list(self.releases(obj))
+        """The feed with its releases' items kept, and written only for the others:
+        their versions are read first, their text only for those to write."""
         where = (
             self.feed_type,
             translation.get_language(),
@@ -137,30 +137,34 @@ class LatestReleasesFeed(Feed):
             request.get_host(),
             get_script_prefix(),
         )
-        keys = [
-            (*where, *shown_versions(release), self.enclosed_version(release))
-            for release in releases
-        ]
+
+        def key(release):
+            return (*where, *shown_versions(release), self.enclosed_version(release))
+
+        latest = self.releases(obj).for_feed_keys()[: settings.NEWSROOM_FEED_SIZE]
+        keys = [key(release) for release in latest]
         kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
-        to_write = [
-            (release, key) for release, key in zip(releases, keys, strict=True) if key not in kept
-        ]
-        tokens = (
-            current_request.set(request),
-            releases_to_write.set([release for release, _key in to_write]),
-        )
+        ids = [release_key[len(where)] for release_key in keys if release_key not in kept]
+        to_write = self.releases(obj).for_feeds().in_bulk(ids) if ids else {}
+        to_write = [to_write[pk] for pk in ids if pk in to_write]  # unless withdrawn since
+        tokens = (current_request.set(request), releases_to_write.set(to_write))
         try:
             feed = super().get_feed(obj, request)  # its items: `items()`, those to write
         finally:
             current_request.reset(tokens[0])
             releases_to_write.reset(tokens[1])
         written = {}
-        for (release, key), item in zip(to_write, feed.items, strict=True):
-            written[key] = feed.item_xml(item)
+        for release, item in zip(to_write, feed.items, strict=True):
+            # Under the versions of what was read: an edit since the keys were read
+            # shows at once, and is not kept under the versions from before it.
+            written[release.pk] = feed.item_xml(item)
             # An enclosure whose file could not be read is looked for again next time.
             if bool(item["enclosures"]) == bool(self.enclosed_picture(release)):
-                KEPT_ITEMS.keep(key, written[key])
-        feed.items_xml = [kept.get(key) or written[key] for key in keys]
+                KEPT_ITEMS.keep(key(release), written[release.pk])
+        feed.items_xml = [
+            kept.get(release_key) or written.get(release_key[len(where)], "")
+            for release_key in keys
+        ]
         return feed
 
     def title(self):
@@ -179,7 +183,7 @@ class LatestReleasesFeed(Feed):
         return Institution.load().name
 
     def releases(self, obj):
-        return PressRelease.objects.public().for_feeds()[: settings.NEWSROOM_FEED_SIZE]
+        return PressRelease.objects.public()
 
     def items(self):
         return releases_to_write.get()
@@ -269,5 +273,4 @@ class RankingReleasesFeed(LatestReleasesFeed):
         return reverse("newsroom:ranking-detail", kwargs={"slug": ranking.slug})
 
     def releases(self, ranking):
-        releases = PressRelease.objects.public().mentioning(ranking).for_feeds()
-        return releases[: settings.NEWSROOM_FEED_SIZE]
+        return PressRelease.objects.public().mentioning(ranking)

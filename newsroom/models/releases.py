@@ -67,6 +67,9 @@ NOT_ON_PAGES = [
     *per_language("text_changed"),
     "needs_translation",
 ]
+# What tells a picture shown (or enclosed in a feed) and its version; with its size,
+# which Django's ImageField reads as it loads the picture.
+PICTURE_KEY = ["version", "picture", "width", "height", "available_until"]
 # All a release card reads (every language: a translated field looks at the others).
 ON_CARDS = [
     "version",
@@ -227,13 +230,16 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         """Feed items: the whole release in text (search copies left out), with awards
         and the pictures of their press kits (`kit_pictures`: an enclosure without a
         hero image)."""
-        pictures = Prefetch(
-            "release_assets",
-            queryset=ReleaseAsset.objects.usable_pictures(),
-            to_attr="kit_pictures",
-        )
         releases = self.select_related("hero").defer(*NOT_ON_PAGES)
-        return releases.with_awards().prefetch_related(pictures)
+        return releases.with_awards().prefetch_related(kit_pictures())
+
+    def for_feed_keys(self):
+        """What tells whether a feed item kept is still right (newsroom.feeds): the
+        versions of all it shows, as `for_feeds` reads them, and none of its text."""
+        releases = self.select_related("hero").only(
+            "version", "hero", *(f"hero__{column}" for column in PICTURE_KEY)
+        )
+        return releases.with_awards().prefetch_related(kit_pictures(*PICTURE_KEY))
 
     def for_links(self):
         """Links to releases (search results, rankings' awards): a card's texts, no badges."""
@@ -244,6 +250,15 @@ class PressReleaseQuerySet(TranslationTrackedQuerySet):
         `listed_contacts`, a query each while the awards are kept), cheaper for one
         release than a prefetch."""
         return self.select_related("hero").defer(*NOT_ON_PAGES)
+
+
+def kit_pictures(*columns):
+    """Each release's usable press-kit pictures as `kit_pictures`, with only `columns`
+    of them if named."""
+    pictures = ReleaseAsset.objects.usable_pictures()
+    if columns:
+        pictures = pictures.only("release", *(f"asset__{column}" for column in columns))
+    return Prefetch("release_assets", queryset=pictures, to_attr="kit_pictures")
 
 
 def attach_awards(releases, database):

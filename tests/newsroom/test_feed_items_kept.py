@@ -8,6 +8,8 @@ from uuid import uuid4
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsroom import feeds
 from newsroom.models import MediaAsset, PressRelease
@@ -30,6 +32,17 @@ def test_an_item_is_written_once(client):
         assert entries(client)[0].title == "Campus news"
         assert entries(client)[0].title == "Campus news"
     assert write.call_count == 1
+
+
+def test_a_feed_of_kept_items_reads_their_versions_not_their_text(client):
+    PressReleaseFactory(title_en="Campus news", body_en="<p>A long text.</p>")
+    entries(client)
+    with CaptureQueriesContext(connection) as queries:
+        assert entries(client)[0].title == "Campus news"
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "version" in read
+    assert "body_en" not in read
+    assert "title_en" not in read
 
 
 def test_an_edited_release_shows_at_once(client):
