@@ -139,11 +139,14 @@ def test_a_failed_load_leaves_the_next_one_counted(ranking, django_capture_on_co
     stored = serializers.serialize("json", [release])
     release.status = PressRelease.Status.PUBLISHED
     release.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            for restored in serializers.deserialize("json", stored):
-                restored.save()
-            raise RuntimeError("the load failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        for restored in serializers.deserialize("json", stored):
+            restored.save()
+        raise RuntimeError("the load failed")
     assert award in public_awards()
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for restored in serializers.deserialize("json", stored):
