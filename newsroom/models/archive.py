@@ -2,10 +2,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import connections, models, transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 
 from core.languages import LANGUAGE_CODES
+from core.transactions import once_on_commit
 
 from .releases import PressRelease
 
@@ -80,18 +81,12 @@ class ArchiveYearQuerySet(models.QuerySet):
         releases it saved: loading a backup (raw saves) restores the counts it holds
         first, then counts them again."""
         database = self.db
-        connection = connections[database]
-        pending = getattr(connection, "archive_years_to_recount", None)
-        if pending is None:
-            pending = connection.archive_years_to_recount = set()
-
-            def recount_pending():
-                years = connection.archive_years_to_recount
-                connection.archive_years_to_recount = None
-                ArchiveYear.objects.using(database).recount(years)
-
-            transaction.on_commit(recount_pending, using=database)
-        pending.update(years)
+        once_on_commit(
+            database,
+            "archive years",
+            years,
+            lambda years: ArchiveYear.objects.using(database).recount(years),
+        )
 
     def public_counts(self, language=None):
         """{year: public releases in `language`}, newest year first, empty years left out.

@@ -16,10 +16,11 @@ release. Building the rule as a query on every page was a quarter of a search's 
 
 from datetime import datetime, time
 
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.utils import timezone
 
 from core.languages import LANGUAGE_CODES
+from core.transactions import once_on_commit
 from rankings.models import ALWAYS, Award, Ranking
 
 from .releases import PressRelease, going_public_in
@@ -100,16 +101,9 @@ def refresh_rankings(ids, using):
 
 def refresh_visibility_after_commit(using):
     """Refresh every award and ranking once the current transaction commits: after a
-    backup is loaded or a revision restored (raw saves, in any order). Once however
-    many rows it saves; again after a rollback, which drops what was to run."""
-    pending = connections[using].run_on_commit
-    if not any(getattr(function, "refreshes_visibility", False) for _, function, _ in pending):
-
-        def refresh():
-            refresh_visibility(using=using)
-
-        refresh.refreshes_visibility = True
-        transaction.on_commit(refresh, using=using)
+    backup is loaded or a revision restored (raw saves, in any order), once however
+    many rows it saves."""
+    once_on_commit(using, "award visibility", (), lambda _: refresh_visibility(using=using))
 
 
 # Receivers of the saves and deletions that decide it (connected in newsroom/apps.py).

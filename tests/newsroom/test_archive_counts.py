@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.db import connection
+from django.core import serializers
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -155,3 +156,25 @@ def test_bulk_action_counts_each_year_once(admin_client):
         2020: 1
     }
     assert archive_years(news_page(admin_client)) == [2020]
+
+
+def test_a_failed_load_leaves_the_next_one_counted(django_capture_on_commit_callbacks):
+    """Raw saves (a backup loaded, a revision restored) count their years as the
+    transaction commits; one rolled back drops that count, not the next load's."""
+    release = PressReleaseFactory(published_at=on_day(2019))
+    stored = serializers.serialize("json", [release])
+    release.published_at = on_day(2021)
+    release.save()
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        for restored in serializers.deserialize("json", stored):
+            restored.save()
+        raise RuntimeError("the load failed")
+    assert ArchiveYear.objects.public_counts("fr") == {2021: 1}
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for restored in serializers.deserialize("json", stored):
+            restored.save()
+    assert ArchiveYear.objects.public_counts("fr") == {2019: 1}
