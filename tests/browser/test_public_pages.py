@@ -154,6 +154,7 @@ def test_the_home_pages_medals_go_two_a_row_on_a_phone(page, demo):
     """At 375 px the home page's awards take two medals a row, not a screen for three."""
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto("/fr/")
+    page.evaluate("document.fonts.ready")  # measured as laid out with its own fonts
     medals = page.locator(".awards-highlight .award-badge")
     assert medals.count() >= 4
     first, second = medals.nth(0).bounding_box(), medals.nth(1).bounding_box()
