@@ -126,6 +126,14 @@ PAGE_PARAMETERS = set(settings.NEWSROOM_PAGE_QUERY_PARAMETERS)
 PROCESS_PAGES = ProcessPages(capacity=settings.NEWSROOM_PAGE_MEMORY_BYTES)
 
 
+def query_names(request):
+    """The names in the query string, as written: a cached page is served without
+    building `request.GET` (7% of a hit on `?page=400`). A name written with escapes
+    (`pa%67e`) is not one a page reads here: that page is rendered, not cached."""
+    query = request.META.get("QUERY_STRING", "")
+    return {part.partition("=")[0] for part in query.split("&") if part} if query else set()
+
+
 def page_key(request, version):
     # Scheme and host too: absolute links in a page follow them, so a page asked for
     # under another name is another page.
@@ -156,7 +164,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         # A parameter no page reads (?cb=1, ?utm_source=…) would store a page per value,
         # and pages repeat the query in their links: rendered for this visitor only.
-        if request.GET and not set(request.GET) <= PAGE_PARAMETERS:
+        if not query_names(request) <= PAGE_PARAMETERS:
             return self.get_response(request)
         # None while the shared cache is unreachable: nothing is kept, nothing served.
         request.content_version = version = content_version()

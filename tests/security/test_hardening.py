@@ -29,6 +29,28 @@ def test_a_parameter_no_page_reads_is_never_kept(client, release):
     assert len(queries) == 0 and "utm_source" not in page
 
 
+@pytest.mark.parametrize("query", ["pa%67e=1", "page=1&cb=2", "page=1&&cb", "=1"])
+def test_a_query_naming_another_parameter_however_written_is_never_kept(client, query):
+    """The page cache reads the names as written: `pa%67e` (which Django reads as
+    `page`) or a blank name is rendered every time, never stored."""
+    PressReleaseFactory(title_fr="Un communiqué")
+    cache.clear()
+    for _visit in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/fr/actualites/?{query}")
+        assert response.status_code == 200
+        assert "Un communiqué" in response.content.decode()
+        assert len(queries) > 0
+
+
+def test_the_parameters_pages_read_are_kept(client, release):
+    cache.clear()
+    client.get("/fr/actualites/?page=1")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/actualites/?page=1").status_code == 200
+    assert len(queries) == 0
+
+
 def test_public_release_media_are_revalidated(client):
     release = PressReleaseFactory(with_image=True)
     renditions.prepare(release.hero.picture)
