@@ -222,6 +222,15 @@ class SearchResults:
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
+class Rank(SearchRank):
+    """ts_rank, as psycopg reads it: a float already. Django's own converter would call
+    float() on each of the thousand ranks a search reads."""
+
+    @property
+    def convert_value(self):
+        return self._convert_value_noop  # Django then applies no converter at all
+
+
 def search(queryset, query, language):
     """Releases of `queryset` matching `query`, best first (SearchResults); on
     PostgreSQL each shown release has a `raw_snippet`."""
@@ -235,7 +244,7 @@ def search(queryset, query, language):
             output_field=TextField(),
         )
         matches = queryset.filter(**{f"search_vector_{language}": tsquery})
-        rank = SearchRank(F(f"search_vector_{language}"), tsquery)
+        rank = Rank(F(f"search_vector_{language}"), tsquery)
         shown = queryset.annotate(
             raw_snippet=SearchHeadline(
                 text,
