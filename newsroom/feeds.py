@@ -142,9 +142,9 @@ class LatestReleasesFeed(Feed):
             return (*where, *shown_versions(release), self.enclosed_version(release))
 
         latest = self.releases(obj).for_feed_keys()[: settings.NEWSROOM_FEED_SIZE]
-        keys = [key(release) for release in latest]
-        kept = {key: KEPT_ITEMS[key] for key in keys if key in KEPT_ITEMS}
-        ids = [release_key[len(where)] for release_key in keys if release_key not in kept]
+        keys = {release.pk: key(release) for release in latest}  # newest first
+        kept = {pk: KEPT_ITEMS[its] for pk, its in keys.items() if its in KEPT_ITEMS}
+        ids = [pk for pk in keys if pk not in kept]
         to_write = self.releases(obj).for_feeds().in_bulk(ids) if ids else {}
         to_write = [to_write[pk] for pk in ids if pk in to_write]  # unless withdrawn since
         tokens = (current_request.set(request), releases_to_write.set(to_write))
@@ -161,10 +161,7 @@ class LatestReleasesFeed(Feed):
             # An enclosure whose file could not be read is looked for again next time.
             if bool(item["enclosures"]) == bool(self.enclosed_picture(release)):
                 KEPT_ITEMS.keep(key(release), written[release.pk])
-        feed.items_xml = [
-            kept.get(release_key) or written.get(release_key[len(where)], "")
-            for release_key in keys
-        ]
+        feed.items_xml = [kept.get(pk) or written.get(pk, "") for pk in keys]
         return feed
 
     def title(self):

@@ -9,12 +9,13 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import serializers
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.models import ArchiveYear, PressRelease
 from tests.factories import PressReleaseFactory
+from tests.loading import LoadFailed, load
 
 pytestmark = pytest.mark.django_db
 
@@ -165,16 +166,8 @@ def test_a_failed_load_leaves_the_next_one_counted(django_capture_on_commit_call
     stored = serializers.serialize("json", [release])
     release.published_at = on_day(2021)
     release.save()
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(RuntimeError),
-        transaction.atomic(),
-    ):
-        for restored in serializers.deserialize("json", stored):
-            restored.save()
-        raise RuntimeError("the load failed")
+    with pytest.raises(LoadFailed):
+        load(stored, django_capture_on_commit_callbacks, fail=True)
     assert ArchiveYear.objects.public_counts("fr") == {2021: 1}
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        for restored in serializers.deserialize("json", stored):
-            restored.save()
+    load(stored, django_capture_on_commit_callbacks)
     assert ArchiveYear.objects.public_counts("fr") == {2019: 1}

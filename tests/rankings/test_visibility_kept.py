@@ -17,6 +17,7 @@ from newsroom.models import PressRelease
 from newsroom.models.awards import public_awards, public_rankings, refresh_visibility
 from rankings.models import Award, Ranking
 from tests.factories import AwardFactory, PressReleaseFactory, RankingFactory
+from tests.loading import LoadFailed, load
 
 pytestmark = pytest.mark.django_db
 
@@ -139,18 +140,10 @@ def test_a_failed_load_leaves_the_next_one_counted(ranking, django_capture_on_co
     stored = serializers.serialize("json", [release])
     release.status = PressRelease.Status.PUBLISHED
     release.save()
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(RuntimeError),
-        transaction.atomic(),
-    ):
-        for restored in serializers.deserialize("json", stored):
-            restored.save()
-        raise RuntimeError("the load failed")
+    with pytest.raises(LoadFailed):
+        load(stored, django_capture_on_commit_callbacks, fail=True)
     assert award in public_awards()
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        for restored in serializers.deserialize("json", stored):
-            restored.save()
+    load(stored, django_capture_on_commit_callbacks)
     assert award not in public_awards()
 
 
